@@ -1,0 +1,96 @@
+/**
+ * Headline metrics (metrics.md): per replication, then mean and 95% CI over replications.
+ * Window of exposure in function-days, split Lambda/owner (R18); time to patch from the
+ * Kaplan–Meier curve of every (function, release) that existed at the release's publication
+ * in its region; percentiles not reached by the horizon are null.
+ */
+import type { ReplicationResult } from '../model/result.js';
+import { DAY_MS } from '../model/units.js';
+import { kaplanMeier, survivalAtMs, survivalQuantileMs } from './kaplanMeier.js';
+import { meanCi95 } from './meanCi.js';
+
+export interface MetricDefinition {
+  readonly unit: string;
+  readonly description: string;
+}
+
+export const METRICS = {
+  staleFunctionDays: { unit: 'function-days', description: 'Window of exposure: area under the stale-function curve' },
+  lambdaStaleFunctionDays: { unit: 'function-days', description: "Stale function-days of Auto Zip functions the rollout had not reached yet: Lambda's (R18)" },
+  ownerStaleFunctionDays: { unit: 'function-days', description: "Stale function-days of FunctionUpdate, Manual and image functions: the owner's (R18)" },
+  staleInvocations: { unit: 'invocations', description: 'Invocation-weighted window of exposure: invocations served by stale functions' },
+  timeToPatchP50Days: { unit: 'days', description: 'Median time from a release reaching a region to its functions running it (Kaplan–Meier)' },
+  timeToPatchP90Days: { unit: 'days', description: '90th percentile of time to patch (Kaplan–Meier)' },
+  timeToPatchP95Days: { unit: 'days', description: '95th percentile of time to patch (Kaplan–Meier)' },
+  unpatchedShareAt7Days: { unit: 'share', description: 'Kaplan–Meier share still unpatched 7 days after publication' },
+  unpatchedShareAt30Days: { unit: 'share', description: 'Kaplan–Meier share still unpatched 30 days after publication' },
+  unpatchedShareAt90Days: { unit: 'share', description: 'Kaplan–Meier share still unpatched 90 days after publication' },
+  unpatchedShareAtHorizon: { unit: 'share', description: '(function, release) pairs still unpatched at the horizon, of all that existed at publication' },
+  functionsAtHorizon: { unit: 'functions', description: 'Functions at the horizon, created ones included' },
+} as const satisfies Record<string, MetricDefinition>;
+
+export type MetricName = keyof typeof METRICS;
+export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];
+
+const PERCENTILES: Partial<Record<MetricName, number>> = {
+  timeToPatchP50Days: 0.5,
+  timeToPatchP90Days: 0.9,
+  timeToPatchP95Days: 0.95,
+};
+
+export function replicationMetrics(result: ReplicationResult): Record<MetricName, number | null> {
+  const t = result.totals;
+  const curve = kaplanMeier(result.survival);
+  const quantileDays = (q: number): number | null => {
+    const ms = survivalQuantileMs(curve, q);
+    return ms === null ? null : ms / DAY_MS;
+  };
+  return {
+    staleFunctionDays: (t.lambdaStaleMs + t.ownerStaleMs) / DAY_MS,
+    lambdaStaleFunctionDays: t.lambdaStaleMs / DAY_MS,
+    ownerStaleFunctionDays: t.ownerStaleMs / DAY_MS,
+    staleInvocations: t.staleInvocations,
+    timeToPatchP50Days: quantileDays(PERCENTILES.timeToPatchP50Days!),
+    timeToPatchP90Days: quantileDays(PERCENTILES.timeToPatchP90Days!),
+    timeToPatchP95Days: quantileDays(PERCENTILES.timeToPatchP95Days!),
+    unpatchedShareAt7Days: survivalAtMs(curve, 7 * DAY_MS),
+    unpatchedShareAt30Days: survivalAtMs(curve, 30 * DAY_MS),
+    unpatchedShareAt90Days: survivalAtMs(curve, 90 * DAY_MS),
+    unpatchedShareAtHorizon: t.patchObservations === 0 ? null : t.unpatchedAtHorizon / t.patchObservations,
+    functionsAtHorizon: t.functions,
+  };
+}
+
+export interface MetricSummary {
+  /** null when the metric is undefined in at least one replication (e.g. a percentile not reached). */
+  readonly mean: number | null;
+  readonly ci95: readonly [number, number] | null;
+  readonly unit: string;
+  readonly replications: number;
+  /** Replications in which the metric is defined. */
+  readonly definedIn: number;
+  /** For time-to-patch metrics: mean share of observations censored at the horizon. */
+  readonly censoredShare?: number | null;
+}
+
+export function summarizeMetrics(results: readonly ReplicationResult[]): Record<MetricName, MetricSummary> {
+  const perReplication = results.map(replicationMetrics);
+  const censored = perReplication.map((m) => m.unpatchedShareAtHorizon).filter((v): v is number => v !== null);
+  const censoredShare = censored.length === 0 ? null : meanCi95(censored).mean;
+  const out = {} as Record<MetricName, MetricSummary>;
+  for (const name of METRIC_NAMES) {
+    const values = perReplication.map((m) => m[name]);
+    const defined = values.filter((v): v is number => v !== null);
+    const all = defined.length === values.length && values.length > 0;
+    const stats = all ? meanCi95(defined) : null;
+    out[name] = {
+      mean: stats ? stats.mean : null,
+      ci95: stats ? stats.ci95 : null,
+      unit: METRICS[name].unit,
+      replications: values.length,
+      definedIn: defined.length,
+      ...(name in PERCENTILES ? { censoredShare } : {}),
+    };
+  }
+  return out;
+}

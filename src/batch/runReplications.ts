@@ -1,0 +1,42 @@
+/**
+ * Runs a scenario's replications one after another and combines their digests into the
+ * run's `resultHash`. Replication r uses the same named streams (seed, name, r) whatever
+ * else is run, so any replication can be rerun alone and gives the same bytes.
+ */
+import { createHash } from 'node:crypto';
+import type { Scenario } from '../scenario/types.js';
+import { buildVersionTable, type VersionTable } from '../model/catalog/versionTable.js';
+import type { ReplicationResult } from '../model/result.js';
+import { simulateReplication } from '../model/simulate.js';
+
+export interface RunOptions {
+  readonly seed: number;
+  readonly replications: number;
+  readonly keepPatches: boolean;
+  /** Called after each replication (for progress). */
+  readonly onReplication?: (done: number, total: number, result: ReplicationResult) => void;
+}
+
+export interface RunResult {
+  readonly versions: VersionTable;
+  readonly results: readonly ReplicationResult[];
+  /** sha256 over the replications' digests, in replication order. */
+  readonly resultHash: string;
+}
+
+export function combineDigests(results: readonly ReplicationResult[]): string {
+  const hash = createHash('sha256');
+  for (const r of results) hash.update(`${r.replication}:${r.digest}\n`);
+  return hash.digest('hex');
+}
+
+export function runReplications(scenario: Scenario, options: RunOptions): RunResult {
+  const versions = buildVersionTable(scenario);
+  const results: ReplicationResult[] = [];
+  for (let r = 0; r < options.replications; r++) {
+    const result = simulateReplication(scenario, r, { seed: options.seed, keepPatches: options.keepPatches, versions });
+    results.push(result);
+    options.onReplication?.(r + 1, options.replications, result);
+  }
+  return { versions, results, resultHash: combineDigests(results) };
+}

@@ -1,0 +1,75 @@
+/**
+ * The command line: the only place that touches argv, exit codes and the terminal.
+ * Every user mistake ends as one clear message and exit code 2, never a stack trace.
+ */
+import yargs from 'yargs';
+import { OutputFolderError } from '../output/writeOutputDir.js';
+import { runCommand } from './commands/run.js';
+import { schemaCommand } from './commands/schema.js';
+import { validateCommand } from './commands/validate.js';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io.js';
+import { toolVersion } from './version.js';
+
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = EXIT_OK;
+  const parser = yargs([...args])
+    .scriptName('lambda-rollout-sim')
+    .usage('$0 <command> [options]\n\nSimulates AWS Lambda managed-runtime updates across a synthetic fleet.')
+    .command(
+      'run <scenario>',
+      'Run a scenario file and write its results (summary.json, timeseries.csv, patches.csv, catalog.csv)',
+      (y) => y
+        .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario YAML file' })
+        .option('out', { alias: 'o', type: 'string', describe: 'Output folder (default: reports/<scenario file name>)' })
+        .option('seed', { type: 'number', describe: "Base seed (overrides the scenario's `seed`)" })
+        .option('replications', { alias: 'r', type: 'number', describe: "Replications (overrides the scenario's `replications`)" })
+        .option('patches', { type: 'boolean', default: true, describe: 'Write patches.csv (--no-patches for huge runs; metrics are unchanged)' })
+        .option('force', { type: 'boolean', default: false, describe: 'Replace an output folder this tool did not make' })
+        .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress lines on stderr' }),
+      async (argv) => {
+        exitCode = await runCommand({
+          scenario: argv.scenario,
+          out: argv.out,
+          seed: argv.seed,
+          replications: argv.replications,
+          patches: argv.patches,
+          force: argv.force,
+          quiet: argv.quiet,
+        }, io);
+      },
+    )
+    .command(
+      'validate <scenarios..>',
+      'Check scenario files and report every error with file:line:col',
+      (y) => y.positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'Scenario YAML files' }),
+      async (argv) => {
+        exitCode = await validateCommand(argv.scenarios, io);
+      },
+    )
+    .command('schema', 'Print the JSON Schema of scenario files (for editors)', (y) => y, () => {
+      exitCode = schemaCommand(io);
+    })
+    .demandCommand(1, 'Name a command: run, validate or schema.')
+    .strict()
+    .recommendCommands()
+    .help()
+    .alias('h', 'help')
+    .version(toolVersion())
+    .wrap(Math.min(110, process.stdout.columns ?? 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new UsageError(message);
+    });
+
+  try {
+    await parser.parseAsync();
+    return exitCode;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof OutputFolderError) {
+      io.stderr(`lambda-rollout-sim: ${error.message}\nRun with --help for usage.\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr(`lambda-rollout-sim: internal error (please report it with the scenario file):\n${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    return EXIT_INTERNAL;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The runtime versions a scenario knows (R1, R4, R5): each runtime's current version plus
+ * every release, with its order within the runtime and its publication time in every
+ * commercial region (R10). Versions of one runtime are ordered by release time: a newer
+ * release overtakes an older one. Labels are never parsed (domain.md: no label grammar).
+ */
+import type { Scenario } from '../../scenario/types.js';
+import { COMMERCIAL_REGIONS } from './regions.js';
+
+export const REGION_COUNT = COMMERCIAL_REGIONS.length;
+
+export interface VersionTable {
+  readonly count: number;
+  readonly label: readonly string[];
+  /** Index of the version's runtime in `scenario.runtimes`. */
+  readonly runtimeIndex: Uint8Array;
+  /** 0 for a runtime's current version, then 1, 2, … in release order. */
+  readonly rank: Uint16Array;
+  /** Index into `scenario.releases`, or -1 for a current version. */
+  readonly releaseIndex: Int32Array;
+  /** Publication time, ms, at [version * REGION_COUNT + commercial region index]; 0 for current versions. */
+  readonly publishedMs: Float64Array;
+  /** Version ids of each runtime, by rank. */
+  readonly byRuntime: readonly (readonly number[])[];
+}
+
+/** Publication time of release `release` in each commercial region, by wave (R10). */
+export function releasePublicationMs(release: Scenario['releases'][number]): Float64Array {
+  const out = new Float64Array(REGION_COUNT).fill(Number.NaN);
+  release.regionWaves.forEach((wave, waveIndex) => {
+    for (const region of wave) {
+      out[COMMERCIAL_REGIONS.indexOf(region)] = release.atMs + waveIndex * release.regionIntervalMs;
+    }
+  });
+  return out;
+}
+
+export function buildVersionTable(scenario: Scenario): VersionTable {
+  const runtimeIds = scenario.runtimes.map((r) => r.id);
+  const labels: string[] = [];
+  const runtimeIndex: number[] = [];
+  const rank: number[] = [];
+  const releaseIndex: number[] = [];
+  const byRuntime: number[][] = runtimeIds.map(() => []);
+  const published: Float64Array[] = [];
+
+  const add = (runtime: number, label: string, release: number, pub: Float64Array): void => {
+    const id = labels.length;
+    const versionsOfRuntime = byRuntime[runtime]!;
+    labels.push(label);
+    runtimeIndex.push(runtime);
+    rank.push(versionsOfRuntime.length);
+    releaseIndex.push(release);
+    versionsOfRuntime.push(id);
+    published.push(pub);
+  };
+
+  scenario.runtimes.forEach((runtime, i) => add(i, runtime.current, -1, new Float64Array(REGION_COUNT)));
+  scenario.releases.forEach((release, i) => {
+    const runtime = runtimeIds.indexOf(release.runtime);
+    if (runtime < 0) throw new Error(`release ${release.version}: runtime ${release.runtime} is not in the fleet`);
+    add(runtime, release.version, i, releasePublicationMs(release));
+  });
+  if (labels.length > 0xffff) throw new Error(`too many runtime versions (${labels.length}); at most 65535`);
+
+  const publishedMs = new Float64Array(labels.length * REGION_COUNT);
+  published.forEach((pub, v) => publishedMs.set(pub, v * REGION_COUNT));
+  return {
+    count: labels.length,
+    label: labels,
+    runtimeIndex: Uint8Array.from(runtimeIndex),
+    rank: Uint16Array.from(rank),
+    releaseIndex: Int32Array.from(releaseIndex),
+    publishedMs,
+    byRuntime,
+  };
+}

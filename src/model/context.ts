@@ -1,0 +1,46 @@
+/**
+ * Everything one replication's handlers share. Built once by `simulateReplication`, then
+ * mutated only by the event handlers of `rollout/` and `fleet/`.
+ */
+import type { EventQueue } from '../kernel/eventQueue.js';
+import type { RandomStream } from '../kernel/random.js';
+import type { Scenario } from '../scenario/types.js';
+import { REGION_COUNT, type VersionTable } from './catalog/versionTable.js';
+import type { Buckets } from './fleet/buckets.js';
+import type { FunctionDraws, FleetSampler } from './fleet/drawFunction.js';
+import type { FleetState } from './fleet/fleetState.js';
+import type { GroupCounts } from './measure/groupCounts.js';
+import type { PatchLog } from './measure/patchLog.js';
+import type { StalenessMeter } from './measure/staleness.js';
+import type { SurvivalHistogram } from './measure/survival.js';
+
+export interface ReplicationContext {
+  readonly scenario: Scenario;
+  readonly horizonMs: number;
+  readonly queue: EventQueue;
+  readonly versions: VersionTable;
+  readonly fleet: FleetState;
+  readonly buckets: Buckets;
+  /** Commercial-region index (catalog) of each fleet region. */
+  readonly regionCatalogIndex: Uint8Array;
+  /** Latest secure version (metrics.md) at [fleet region × runtimes + runtime]. */
+  readonly latest: Uint16Array;
+  readonly runtimeCount: number;
+  readonly sampler: FleetSampler;
+  readonly draws: FunctionDraws;
+  /** Deploy and rebuild times (lazy exponential draws). */
+  readonly changeStream: RandomStream;
+  /** Phase-2 times within each release's window. */
+  readonly phase2Stream: RandomStream;
+  /** Arrival times of created functions. */
+  readonly createStream: RandomStream;
+  readonly staleness: StalenessMeter;
+  readonly groups: GroupCounts;
+  readonly patches: PatchLog;
+  readonly survival: SurvivalHistogram;
+}
+
+/** Publication time of version `v` in fleet region `r`. */
+export function publishedAt(ctx: ReplicationContext, v: number, r: number): number {
+  return ctx.versions.publishedMs[v * REGION_COUNT + ctx.regionCatalogIndex[r]!]!;
+}

@@ -1,0 +1,42 @@
+/**
+ * Functions created during the run (a Poisson process of `fleet.createdPerDay`). A new
+ * function starts on the latest secure version of its runtime in its region (R8 phase 1:
+ * creating a function applies the newest version), in every mode.
+ */
+import { exponential } from '../../kernel/distributions.js';
+import type { ReplicationContext } from '../context.js';
+import { publishedAt } from '../context.js';
+import { EV_CREATE } from '../events.js';
+import { DAY_MS } from '../units.js';
+import { drawFunction } from './drawFunction.js';
+import { HOW_CREATE } from './fleetState.js';
+
+/** Schedules the next creation after `afterMs`, if the scenario creates functions at all. */
+export function scheduleNextCreation(ctx: ReplicationContext, afterMs: number): void {
+  const perDay = ctx.scenario.fleet.createdPerDay;
+  if (perDay <= 0) return;
+  const atMs = afterMs + Math.ceil(exponential(ctx.createStream, DAY_MS / perDay));
+  if (atMs <= ctx.horizonMs) ctx.queue.schedule(atMs, EV_CREATE, 0);
+}
+
+/** Adds one function to the fleet at `atMs`; returns its id. */
+export function placeFunction(ctx: ReplicationContext, atMs: number): number {
+  const { fleet } = ctx;
+  const f = drawFunction(fleet, ctx.sampler, ctx.draws, atMs);
+  const region = fleet.region[f]!;
+  const runtime = fleet.runtime[f]!;
+  fleet.version[f] = ctx.latest[region * ctx.runtimeCount + runtime]!;
+  ctx.buckets.add(region, runtime, f);
+  ctx.groups.add(f);
+  return f;
+}
+
+export function createFunction(ctx: ReplicationContext, atMs: number): void {
+  const f = placeFunction(ctx, atMs);
+  const { fleet, versions } = ctx;
+  fleet.lastHow[f] = HOW_CREATE;
+  const v = fleet.version[f]!;
+  // The release it was created on had already reached its region: patched by creation.
+  if (versions.releaseIndex[v]! >= 0) ctx.patches.append(f, v, publishedAt(ctx, v, fleet.region[f]!), atMs, HOW_CREATE);
+  scheduleNextCreation(ctx, atMs);
+}

@@ -1,0 +1,178 @@
+/**
+ * One replication: a pure function from (scenario, replication, seed) to result columns.
+ *
+ *   1. catalog   – versions, their order and publication per region (R4, R10)
+ *   2. fleet     – functions drawn from the weights, all on their runtime's current version
+ *   3. schedule  – every publication in every fleet region, the first sample, the first creation
+ *   4. run       – the kernel runs events up to the horizon; handlers in rollout/ and fleet/
+ *   5. close     – stale intervals and censored patches booked at the horizon
+ *   6. pack      – columns, totals and a digest of everything
+ */
+import { createHash } from 'node:crypto';
+import { EventQueue } from '../kernel/eventQueue.js';
+import { createStream } from '../kernel/random.js';
+import type { Scenario } from '../scenario/types.js';
+import { PACKAGE_TYPES } from './catalog/architectures.js';
+import { COMMERCIAL_REGIONS } from './catalog/regions.js';
+import { buildVersionTable, type VersionTable } from './catalog/versionTable.js';
+import { publishedAt, type ReplicationContext } from './context.js';
+import { EV_CREATE, EV_MOVE, EV_PUBLISH, EV_SAMPLE } from './events.js';
+import { Buckets } from './fleet/buckets.js';
+import { createFunction, placeFunction, scheduleNextCreation } from './fleet/create.js';
+import { createFunctionDraws, prepareFleetSampler } from './fleet/drawFunction.js';
+import { FleetState, HOW_INITIAL } from './fleet/fleetState.js';
+import { GroupCounts } from './measure/groupCounts.js';
+import { PatchLog } from './measure/patchLog.js';
+import { StalenessMeter } from './measure/staleness.js';
+import { SurvivalHistogram } from './measure/survival.js';
+import type { ReplicationResult } from './result.js';
+import { closeAtHorizon } from './rollout/horizon.js';
+import { moveToLatest } from './rollout/move.js';
+import { publishInRegion } from './rollout/publish.js';
+
+export interface SimulateOptions {
+  /** Base seed (the scenario's, or `--seed`). */
+  readonly seed: number;
+  /** Keep patch rows (patches.csv); they are hashed either way. */
+  readonly keepPatches: boolean;
+  /** A version table already built for this scenario (it is the same for every replication). */
+  readonly versions?: VersionTable;
+}
+
+export function simulateReplication(scenario: Scenario, replication: number, options: SimulateOptions): ReplicationResult {
+  const { seed } = options;
+  // 1. catalog
+  const versions = options.versions ?? buildVersionTable(scenario);
+  const spec = scenario.fleet;
+  const regionCount = spec.regions.length;
+  const runtimeCount = spec.runtimes.length;
+  const runtimeOfSpec = spec.runtimes.map((w) => scenario.runtimes.findIndex((r) => r.id === w.name));
+  if (runtimeOfSpec.some((i, k) => i !== k)) throw new Error('scenario.runtimes must follow fleet.runtimes order');
+
+  // 2. fleet
+  const fleet = new FleetState(spec.functions);
+  const queue = new EventQueue(Math.max(1024, spec.functions + versions.count * regionCount + 16));
+  const groups = new GroupCounts(fleet, {
+    regions: regionCount,
+    architectures: spec.architectures.length,
+    packageTypes: PACKAGE_TYPES.length,
+    versions: versions.count,
+  });
+  const latest = new Uint16Array(regionCount * runtimeCount);
+  for (let r = 0; r < regionCount; r++) {
+    for (let k = 0; k < runtimeCount; k++) latest[r * runtimeCount + k] = versions.byRuntime[k]![0]!;
+  }
+  const ctx: ReplicationContext = {
+    scenario,
+    horizonMs: scenario.horizonMs,
+    queue,
+    versions,
+    fleet,
+    buckets: new Buckets(regionCount, runtimeCount),
+    regionCatalogIndex: Uint8Array.from(spec.regions.map((w) => COMMERCIAL_REGIONS.indexOf(w.name))),
+    latest,
+    runtimeCount,
+    sampler: prepareFleetSampler(spec, Uint8Array.from(spec.packageTypes.map((w) => PACKAGE_TYPES.indexOf(w.name)))),
+    draws: createFunctionDraws(seed, replication),
+    changeStream: createStream(seed, 'deploys', replication),
+    phase2Stream: createStream(seed, 'phase2', replication),
+    createStream: createStream(seed, 'creations', replication),
+    staleness: new StalenessMeter(fleet),
+    groups,
+    patches: new PatchLog(options.keepPatches),
+    survival: new SurvivalHistogram(scenario.horizonMs),
+  };
+  for (let i = 0; i < spec.functions; i++) {
+    const f = placeFunction(ctx, 0);
+    fleet.lastHow[f] = HOW_INITIAL;
+  }
+
+  // 3. schedule
+  for (let v = 0; v < versions.count; v++) {
+    if (versions.releaseIndex[v]! < 0) continue;
+    for (let r = 0; r < regionCount; r++) {
+      const atMs = publishedAt(ctx, v, r);
+      if (atMs <= scenario.horizonMs) queue.schedule(atMs, EV_PUBLISH, v * regionCount + r);
+    }
+  }
+  queue.schedule(0, EV_SAMPLE, 0);
+  scheduleNextCreation(ctx, 0);
+
+  // 4. run
+  const sampleEveryMs = scenario.sampleEveryMs;
+  const events = queue.runUntil(scenario.horizonMs, (kind, target, atMs) => {
+    switch (kind) {
+      case EV_MOVE:
+        moveToLatest(ctx, target, atMs);
+        break;
+      case EV_PUBLISH:
+        publishInRegion(ctx, Math.floor(target / regionCount), target % regionCount, atMs);
+        break;
+      case EV_SAMPLE: {
+        groups.sample(target);
+        const next = (target + 1) * sampleEveryMs;
+        if (next <= scenario.horizonMs) queue.schedule(next, EV_SAMPLE, target + 1);
+        break;
+      }
+      case EV_CREATE:
+        createFunction(ctx, atMs);
+        break;
+      default:
+        throw new Error(`unknown event kind ${kind}`);
+    }
+  });
+
+  // 5. close
+  closeAtHorizon(ctx);
+
+  // 6. pack
+  return packResult(ctx, replication, seed, events, options.keepPatches);
+}
+
+function packResult(ctx: ReplicationContext, replication: number, seed: number, events: number, keepPatches: boolean): ReplicationResult {
+  const { fleet, staleness, survival } = ctx;
+  const patchLog = ctx.patches.finish();
+  const timeseries = ctx.groups.rows.view();
+  let patched = 0;
+  let censored = 0;
+  for (let b = 0; b < survival.patched.length; b++) {
+    patched += survival.patched[b]!;
+    censored += survival.censored[b]!;
+  }
+  const totals = {
+    functions: fleet.size,
+    createdFunctions: fleet.size - ctx.scenario.fleet.functions,
+    lambdaStaleMs: staleness.lambdaStaleMs,
+    ownerStaleMs: staleness.ownerStaleMs,
+    staleMsByMode: Array.from(staleness.staleMsByMode),
+    staleInvocations: staleness.staleInvocations,
+    patchObservations: patched + censored,
+    unpatchedAtHorizon: censored,
+    events,
+  };
+  const hash = createHash('sha256');
+  for (const col of [timeseries.sample, timeseries.cell, timeseries.functions, survival.patched, survival.censored]) {
+    hash.update(new Uint8Array(col.buffer, col.byteOffset, col.byteLength));
+  }
+  hash.update(patchLog.digest);
+  hash.update(JSON.stringify({ ...totals, events: undefined }));
+  const n = fleet.size;
+  return {
+    replication,
+    seed,
+    timeseries,
+    patches: patchLog.rows,
+    functions: keepPatches
+      ? {
+          region: fleet.region.slice(0, n),
+          architecture: fleet.architecture.slice(0, n),
+          runtime: fleet.runtime.slice(0, n),
+          packageType: fleet.packageType.slice(0, n),
+          mode: fleet.mode.slice(0, n),
+        }
+      : null,
+    survival: { binMs: survival.binMs, patched: survival.patched, censored: survival.censored },
+    totals,
+    digest: hash.digest('hex'),
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * timeseries.csv: live functions per sample time and group, each function counted once by
+ * its live runtime version (R14). `stale` is 1 when that version is older than the latest
+ * secure version of its runtime in its region at that time (metrics.md).
+ */
+import type { Scenario } from '../scenario/types.js';
+import type { VersionTable } from '../model/catalog/versionTable.js';
+import { decodeCell } from '../model/measure/groupCounts.js';
+import type { ReplicationResult } from '../model/result.js';
+import { PACKAGE_TYPES } from '../model/catalog/architectures.js';
+import { DAY_MS } from '../model/units.js';
+import { csvLine } from './csv.js';
+import { namesOf, staleFromMs } from './decode.js';
+
+export const TIMESERIES_COLUMNS = [
+  'replication', 'time_days', 'region', 'architecture', 'runtime', 'package_type',
+  'update_mode', 'runtime_version', 'functions', 'stale',
+] as const;
+
+export function* timeseriesLines(scenario: Scenario, versions: VersionTable, results: readonly ReplicationResult[]): Generator<string> {
+  const names = namesOf(scenario, versions);
+  const staleFrom = staleFromMs(scenario, versions);
+  const shape = {
+    regions: names.region.length,
+    architectures: names.architecture.length,
+    packageTypes: PACKAGE_TYPES.length,
+    versions: versions.count,
+  };
+  yield csvLine(TIMESERIES_COLUMNS);
+  for (const result of results) {
+    const { sample, cell, functions } = result.timeseries;
+    for (let i = 0; i < sample.length; i++) {
+      const g = decodeCell(shape, cell[i]!);
+      const atMs = sample[i]! * scenario.sampleEveryMs;
+      yield csvLine([
+        result.replication,
+        atMs / DAY_MS,
+        names.region[g.region]!,
+        names.architecture[g.architecture]!,
+        names.runtime[versions.runtimeIndex[g.version]!]!,
+        names.packageType[g.packageType]!,
+        names.mode[g.modeSlot]!,
+        names.version[g.version]!,
+        functions[i]!,
+        atMs >= staleFrom[g.version * shape.regions + g.region]! ? 1 : 0,
+      ]);
+    }
+  }
+}

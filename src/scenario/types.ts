@@ -1,0 +1,143 @@
+/**
+ * A validated, normalised scenario: the only shape the model ever sees.
+ *
+ * Every duration is in integer milliseconds (`…Ms`), every share in [0, 1],
+ * every weight list has positive weights that sum to 1 and keeps the file's order
+ * (file order is what the seeded draws index into, so it is part of the result).
+ * Defaults are filled in here, once, by the scenario loader.
+ */
+import type { ArchitectureName, PackageTypeName, UpdateModeName } from '../model/catalog/architectures.js';
+import type { RegionName } from '../model/catalog/regions.js';
+
+export interface WeightEntry<K extends string = string> {
+  readonly name: K;
+  /** Normalised weight, > 0; the weights of one list sum to 1. */
+  readonly weight: number;
+}
+
+export interface Scenario {
+  readonly name: string;
+  /** Base seed; `--seed` overrides it. Non-negative integer. */
+  readonly seed: number;
+  readonly horizonMs: number;
+  readonly sampleEveryMs: number;
+  readonly replications: number;
+  readonly fleet: FleetSpec;
+  /** One entry for every runtime in `fleet.runtimes` (defaults filled in). */
+  readonly runtimes: readonly RuntimeSpec[];
+  /** Sorted by `atMs`, ties kept in file order. Labels unique within a runtime. */
+  readonly releases: readonly ReleaseSpec[];
+  readonly catalog: CatalogSpec;
+  readonly owners: OwnersSpec;
+  readonly policy: PolicySpec;
+  readonly outputs: OutputsSpec;
+  /** Warnings the loader raised (e.g. policy overriding mode weights); printed by the CLI. */
+  readonly warnings: readonly string[];
+}
+
+export interface FleetSpec {
+  /** Functions at time 0. */
+  readonly functions: number;
+  readonly regions: readonly WeightEntry<RegionName>[];
+  readonly architectures: readonly WeightEntry<ArchitectureName>[];
+  readonly runtimes: readonly WeightEntry<string>[];
+  readonly packageTypes: readonly WeightEntry<PackageTypeName>[];
+  readonly updateModes: readonly WeightEntry<UpdateModeName>[];
+  /** Share of functions whose traffic goes through an alias to published versions (R14). */
+  readonly publishedVersionShare: number;
+  readonly deploys: {
+    /** Mean time between deploys of an active function (Poisson process). */
+    readonly meanIntervalMs: number;
+    /** Share of functions that never deploy (nor rebuild, for images). */
+    readonly inactiveShare: number;
+    /**
+     * Optional shape k of a Gamma spread of deploy rates across active functions
+     * (mean rate kept at 1/meanInterval); null = every active function has the same rate.
+     */
+    readonly rateShape: number | null;
+  };
+  /** Container-image functions rebuild from the newest base image as a Poisson process (R3). */
+  readonly imageRebuilds: { readonly meanIntervalMs: number };
+  /** Lognormal invocation rate per function: median and sigma of ln(rate). */
+  readonly invocationsPerDay: { readonly median: number; readonly sigma: number };
+  /** Mean lifetime of an execution environment (R15); used by the exposure model. */
+  readonly environmentLifetimeMs: number;
+  /** New functions created per day during the run (Poisson); 0 = none. */
+  readonly createdPerDay: number;
+}
+
+export interface RuntimeSpec {
+  /** Runtime identifier (R5), e.g. `python3.12`. */
+  readonly id: string;
+  /** Label of the version every function runs at time 0, e.g. `python:3.12.v14` (R4). */
+  readonly current: string;
+}
+
+export interface ReleaseSpec {
+  readonly runtime: string;
+  /** Version label (R4). */
+  readonly version: string;
+  /** Publication in the first wave's regions. */
+  readonly atMs: number;
+  /**
+   * Publication waves (R10): each inner list is published together, waves
+   * `regionIntervalMs` apart. Already complete: covers every fleet region exactly once
+   * (regions the file did not list follow in the default order).
+   */
+  readonly regionWaves: readonly (readonly RegionName[])[];
+  readonly regionIntervalMs: number;
+  /** Phase 2 (R8): Auto functions not yet updated are spread over [pub + startAfter, pub + startAfter + duration]. */
+  readonly phase2: { readonly startAfterMs: number; readonly durationMs: number };
+  readonly incompatibility: IncompatibilitySpec | null;
+  /** R11: Lambda halts the release once this many functions have detected failures. */
+  readonly halt: { readonly afterFailingFunctions: number; readonly delayMs: number } | null;
+  /** R11: the version starts failing this long after its first publication (e.g. an expired certificate). */
+  readonly expiresAfterMs: number | null;
+  /** Label of an earlier release of the same runtime that this release fixes. */
+  readonly fixes: string | null;
+}
+
+export interface IncompatibilitySpec {
+  /** Share of functions of the runtime that are susceptible. */
+  readonly share: number;
+  /** Share of a susceptible function's invocations on this version that fail. */
+  readonly errorRate: number;
+  /** Optional filters: only functions matching all given lists are susceptible. */
+  readonly architectures: readonly ArchitectureName[] | null;
+  readonly regions: readonly RegionName[] | null;
+  readonly packageTypes: readonly PackageTypeName[] | null;
+}
+
+export interface CatalogSpec {
+  /** ARN hash per (version, architecture) by default; true adds the region (domain.md, "Architectures"). */
+  readonly arnHashPerRegion: boolean;
+}
+
+export interface OwnersSpec {
+  /** Lognormal delay from a function's first failed invocation to its owner noticing. */
+  readonly detectionDelay: { readonly medianMs: number; readonly sigma: number };
+  /** Share of owners with alarms, and their (lognormal) detection delay. */
+  readonly alarms: { readonly share: number; readonly medianMs: number; readonly sigma: number };
+  readonly rollback: {
+    /** After this, the owner returns a pinned function to Auto (R12, R18). */
+    readonly unpinAfterMs: number;
+    /** Share of owners that never unpin. */
+    readonly neverUnpinShare: number;
+  };
+  /** R13: owners change architecture or runtime identifier at this rate per function per day. */
+  readonly migrations: { readonly perFunctionPerDay: number; readonly retryAfterMs: number };
+}
+
+export interface PolicySpec {
+  /** R19: deny PutRuntimeManagementConfig organisation-wide. */
+  readonly denyRuntimeManagementConfig: boolean;
+  /** R19: time to get a case-by-case exception before a pinning rollback. */
+  readonly exceptionApprovalMs: number;
+}
+
+export interface OutputsSpec {
+  /** Sampled INIT_START log (R15); null = not written. `sample` is the share of inits written. */
+  readonly initStartLog: { readonly sample: number } | null;
+  /** Write the event trace `events.ndjson`. */
+  readonly events: boolean;
+}
