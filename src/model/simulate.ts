@@ -45,9 +45,8 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
   const versions = options.versions ?? buildVersionTable(scenario);
   const spec = scenario.fleet;
   const regionCount = spec.regions.length;
-  const runtimeCount = spec.runtimes.length;
-  const runtimeOfSpec = spec.runtimes.map((w) => scenario.runtimes.findIndex((r) => r.id === w.name));
-  if (runtimeOfSpec.some((i, k) => i !== k)) throw new Error('scenario.runtimes must follow fleet.runtimes order');
+  const runtimeCount = scenario.runtimes.length;
+  const runtimeCodes = Uint8Array.from(spec.runtimes.map((w) => scenario.runtimes.findIndex((r) => r.id === w.name)));
 
   // 2. fleet
   const fleet = new FleetState(spec.functions);
@@ -72,7 +71,7 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
     regionCatalogIndex: Uint8Array.from(spec.regions.map((w) => COMMERCIAL_REGIONS.indexOf(w.name))),
     latest,
     runtimeCount,
-    sampler: prepareFleetSampler(spec, Uint8Array.from(spec.packageTypes.map((w) => PACKAGE_TYPES.indexOf(w.name)))),
+    sampler: prepareFleetSampler(spec, runtimeCodes, Uint8Array.from(spec.packageTypes.map((w) => PACKAGE_TYPES.indexOf(w.name)))),
     draws: createFunctionDraws(seed, replication),
     changeStream: createStream(seed, 'deploys', replication),
     phase2Stream: createStream(seed, 'phase2', replication),

@@ -23,7 +23,10 @@ export interface Scenario {
   readonly sampleEveryMs: number;
   readonly replications: number;
   readonly fleet: FleetSpec;
-  /** One entry for every runtime in `fleet.runtimes` (defaults filled in). */
+  /**
+   * One entry for every key of the file's `fleet.runtimes`, in file order, zero-weight
+   * ones included (so every release's runtime has an entry); defaults filled in.
+   */
   readonly runtimes: readonly RuntimeSpec[];
   /** Sorted by `atMs`, ties kept in file order. Labels unique within a runtime. */
   readonly releases: readonly ReleaseSpec[];
@@ -81,8 +84,11 @@ export interface ReleaseSpec {
   readonly atMs: number;
   /**
    * Publication waves (R10): each inner list is published together, waves
-   * `regionIntervalMs` apart. Already complete: covers every fleet region exactly once
-   * (regions the file did not list follow in the default order).
+   * `regionIntervalMs` apart. Always covers all 34 commercial regions exactly once:
+   * the file's `regionOrder` waves as listed (regions outside the fleet included,
+   * since they still take a wave slot), then every region not listed, grouped by its
+   * wave in DEFAULT_REGION_WAVES and in that order, empty waves dropped. Without a
+   * `regionOrder` it equals DEFAULT_REGION_WAVES.
    */
   readonly regionWaves: readonly (readonly RegionName[])[];
   readonly regionIntervalMs: number;

@@ -44,6 +44,8 @@ export interface FleetSampler {
   readonly architecture: Float64Array;
   readonly runtime: Float64Array;
   readonly packageType: Float64Array;
+  /** Index into `scenario.runtimes` for each entry of the spec's runtime list. */
+  readonly runtimeCodes: Uint8Array;
   /** Index into UPDATE_MODES for each entry of the spec's update-mode list. */
   readonly modeCodes: Uint8Array;
   readonly mode: Float64Array;
@@ -51,8 +53,9 @@ export interface FleetSampler {
   readonly spec: FleetSpec;
 }
 
-export function prepareFleetSampler(spec: FleetSpec, packageCodes: Uint8Array): FleetSampler {
+export function prepareFleetSampler(spec: FleetSpec, runtimeCodes: Uint8Array, packageCodes: Uint8Array): FleetSampler {
   return {
+    runtimeCodes,
     region: cumulativeWeights(spec.regions.map((w) => w.weight)),
     architecture: cumulativeWeights(spec.architectures.map((w) => w.weight)),
     runtime: cumulativeWeights(spec.runtimes.map((w) => w.weight)),
@@ -65,8 +68,9 @@ export function prepareFleetSampler(spec: FleetSpec, packageCodes: Uint8Array): 
 }
 
 /**
- * Appends one function drawn from the weights and returns its id. Region, architecture and
- * runtime are indices into the fleet spec's lists; package type and mode are codes.
+ * Appends one function drawn from the weights and returns its id. Region and architecture
+ * are indices into the fleet spec's lists, runtime into `scenario.runtimes`; package type
+ * and mode are codes.
  * Image functions get MODE_NONE: they have no runtime update mode (R3). An inactive
  * function never deploys nor rebuilds (change rate 0).
  */
@@ -75,7 +79,7 @@ export function drawFunction(fleet: FleetState, sampler: FleetSampler, draws: Fu
   const id = fleet.add();
   fleet.region[id] = categorical(draws.region, sampler.region);
   fleet.architecture[id] = categorical(draws.architecture, sampler.architecture);
-  fleet.runtime[id] = categorical(draws.runtime, sampler.runtime);
+  fleet.runtime[id] = sampler.runtimeCodes[categorical(draws.runtime, sampler.runtime)]!;
   const packageType = sampler.packageCodes[categorical(draws.packageType, sampler.packageType)]!;
   fleet.packageType[id] = packageType;
   const mode = sampler.modeCodes[categorical(draws.mode, sampler.mode)]!;

@@ -1,0 +1,30 @@
+/**
+ * Hard limits of the scenario file format, in one place so that the schema, the
+ * messages and the docs quote the same numbers.
+ */
+
+/** Largest scenario file accepted: 1 MiB. Real scenarios are a few KiB; this bounds parse time and memory. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+/** Longest `horizon`: ten years of simulated time. */
+export const MAX_HORIZON_MS = 3650 * 86_400_000;
+
+/** Fleet size bounds (`fleet.functions`, `halt.afterFailingFunctions`). */
+export const MAX_FUNCTIONS = 50_000_000;
+
+/** Upper bound of `replications`. */
+export const MAX_REPLICATIONS = 100_000;
+
+/** Length bounds of the scenario name and of version labels. */
+export const MAX_NAME_CHARS = 200;
+export const MAX_LABEL_CHARS = 100;
+
+/**
+ * YAML alias expansions allowed before a file is refused as an alias bomb
+ * ("billion laughs"); this is the `yaml` package's own default, stated here so it is visible.
+ */
+export const MAX_ALIAS_COUNT = 100;
+
+/** Nesting guards (see nesting.ts): open flow brackets, and width of a line's indentation plus block indicators. */
+export const MAX_FLOW_NESTING = 64;
+export const MAX_BLOCK_INDENT = 256;

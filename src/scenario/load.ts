@@ -1,0 +1,113 @@
+/**
+ * Public API of the scenario module: YAML text or file → validated, normalised
+ * `Scenario`, or every error found, each with file, line, column and key path.
+ *
+ * Pipeline (one pass, all errors together):
+ *   1. read      size limit, binary check, YAML parse, alias-bomb guard   (readYaml.ts)
+ *   2. validate  zod file schema: types, ranges, unknown keys, names       (fileSchema.ts, issues.ts)
+ *   3. check     cross-field rules on the same parsed value                (semantic.ts)
+ *   4. locate    key paths → line:col in the YAML source                   (positions.ts)
+ *   5. normalise file units → model units, defaults, waves, R19 override   (normalize.ts)
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { scenarioErrorMap } from './errorMap.js';
+import { scenarioFileSchema } from './fileSchema.js';
+import type { Finding } from './finding.js';
+import { findingsFromIssues } from './issues.js';
+import { MAX_FILE_BYTES } from './limits.js';
+import { msg } from './messages.js';
+import { normalize } from './normalize.js';
+import { formatPath } from './path.js';
+import { locate } from './positions.js';
+import { protoKeyFindings } from './protoKeys.js';
+import { readYaml } from './readYaml.js';
+import { sortErrors, type ScenarioError } from './scenarioError.js';
+import { semanticFindings } from './semantic.js';
+import type { Scenario } from './types.js';
+
+export { formatScenarioError, type ScenarioError } from './scenarioError.js';
+
+/** On success, `source` is the scenario's text as read (for reports that quote it). */
+export type LoadResult =
+  | { ok: true; scenario: Scenario; source: string }
+  | { ok: false; errors: ScenarioError[] };
+
+/** Pure: parse, validate and normalise scenario text; `fileName` is only used in messages. */
+export function parseScenario(sourceText: string, fileName: string): LoadResult {
+  try {
+    return parse(sourceText, fileName);
+  } catch (error) {
+    // Input that exhausts the stack despite the nesting guard still comes back as an error;
+    // anything else is a bug here and stays loud.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) return failAtStart(fileName, msg.tooDeep());
+    throw error;
+  }
+}
+
+/** Read a scenario file (at most 1 MiB of UTF-8) and parse it; I/O problems come back as errors at 1:1. */
+export async function loadScenarioFile(filePath: string): Promise<LoadResult> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(filePath);
+    if (!info.isFile()) return failAtStart(filePath, msg.cannotRead('not a regular file'));
+    if (info.size > MAX_FILE_BYTES) return failAtStart(filePath, msg.fileTooLarge(info.size));
+    bytes = await readFile(filePath);
+  } catch (error) {
+    return failAtStart(filePath, msg.cannotRead(ioReason(error)));
+  }
+  if (bytes.length > MAX_FILE_BYTES) return failAtStart(filePath, msg.fileTooLarge(bytes.length));
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return failAtStart(filePath, msg.notUtf8());
+  }
+  return parseScenario(text, filePath);
+}
+
+function parse(source: string, file: string): LoadResult {
+  const read = readYaml(source, file);
+  if (!read.ok) return { ok: false, errors: sortErrors(read.errors) };
+
+  const parsed = scenarioFileSchema.safeParse(read.value, { error: scenarioErrorMap, reportInput: true });
+  const findings: Finding[] = [
+    ...(parsed.success ? [] : findingsFromIssues(parsed.error.issues, read.value, scenarioFileSchema)),
+    ...protoKeyFindings(read.value, scenarioFileSchema),
+    ...semanticFindings(read.value),
+  ];
+  const toError = (f: Finding): ScenarioError => {
+    const { line, col } = locate(read.doc, read.lineCounter, f.path, f.anchor);
+    const error = { file, line, col, path: formatPath(f.path), message: f.message };
+    return f.allowed === undefined ? error : { ...error, allowed: f.allowed };
+  };
+  const errors = [...read.errors, ...findings.map(toError)];
+  if (!parsed.success && errors.length === 0) errors.push({ file, line: 1, col: 1, path: '', message: msg.invalid() });
+  if (!parsed.success || errors.length > 0) return { ok: false, errors: sortErrors(errors) };
+
+  const scenario = normalize(parsed.data, {
+    where: (path) => {
+      const { line, col } = locate(read.doc, read.lineCounter, path, 'value');
+      return `${file}:${line}:${col}`;
+    },
+  });
+  return { ok: true, scenario, source };
+}
+
+function failAtStart(file: string, message: string): LoadResult {
+  return { ok: false, errors: [{ file, line: 1, col: 1, path: '', message }] };
+}
+
+function ioReason(error: unknown): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a directory';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}

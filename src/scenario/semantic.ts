@@ -1,0 +1,160 @@
+/**
+ * Checks across keys, on the parsed file as written. They run even when the schema
+ * found problems (on whatever parts are well-formed), so one pass lists every
+ * mistake; a value of the wrong shape is skipped here because the schema reports it.
+ */
+import { isRegionName } from '../model/catalog/regions.js';
+import { RUNTIME_IDS } from '../model/catalog/runtimes.js';
+import { DEFAULT_SAMPLE_EVERY, defaultCurrentLabel } from './defaults.js';
+import { finding, type Finding } from './finding.js';
+import { allowed, msg } from './messages.js';
+import { formatPath } from './path.js';
+import { asDurationMs, asList, asMap, asText, get, has, type RawMap } from './raw.js';
+import { suggest } from './suggest.js';
+
+export function semanticFindings(raw: unknown): Finding[] {
+  const root = asMap(raw);
+  if (root === undefined) return [];
+  const fleetRuntimes = fleetRuntimeIds(root);
+  return [...checkSampling(root), ...checkRuntimeStates(root, fleetRuntimes), ...checkReleases(root, fleetRuntimes)];
+}
+
+/** Runtime ids listed in `fleet.runtimes` (any weight), or undefined when that map is unusable. */
+function fleetRuntimeIds(root: RawMap): readonly string[] | undefined {
+  const map = asMap(get(asMap(get(root, 'fleet')), 'runtimes'));
+  return map === undefined ? undefined : Object.keys(map).filter((id) => RUNTIME_IDS.includes(id));
+}
+
+/** The horizon in ms if it is valid (a zero horizon is reported by the schema; comparing with it says nothing more). */
+function usableHorizonMs(horizon: string | undefined): number | undefined {
+  const ms = asDurationMs(horizon);
+  return ms !== undefined && ms > 0 ? ms : undefined;
+}
+
+/** `sampleEvery` (given or default) must not exceed `horizon`. */
+function checkSampling(root: RawMap): Finding[] {
+  const horizon = asText(get(root, 'horizon'));
+  const horizonMs = usableHorizonMs(horizon);
+  if (horizon === undefined || horizonMs === undefined) return [];
+  if (!has(root, 'sampleEvery')) {
+    const defaultMs = asDurationMs(DEFAULT_SAMPLE_EVERY) ?? 0;
+    return defaultMs > horizonMs ? [finding(['horizon'], 'value', msg.defaultSampleEveryOverHorizon(DEFAULT_SAMPLE_EVERY, horizon))] : [];
+  }
+  const sampleEvery = asText(get(root, 'sampleEvery'));
+  const sampleMs = asDurationMs(sampleEvery);
+  if (sampleEvery === undefined || sampleMs === undefined || sampleMs <= horizonMs) return [];
+  return [finding(['sampleEvery'], 'value', msg.sampleEveryOverHorizon(sampleEvery, horizon))];
+}
+
+/** Every key of the top-level `runtimes` map must be a runtime of the fleet. */
+function checkRuntimeStates(root: RawMap, fleetRuntimes: readonly string[] | undefined): Finding[] {
+  const states = asMap(get(root, 'runtimes'));
+  if (states === undefined || fleetRuntimes === undefined) return [];
+  return Object.keys(states)
+    .filter((id) => RUNTIME_IDS.includes(id) && !fleetRuntimes.includes(id))
+    .map((id) =>
+      finding(['runtimes', id], 'key', msg.runtimeNotInFleet(id, suggest(id, fleetRuntimes)), allowed.fleetRuntimes(fleetRuntimes)),
+    );
+}
+
+interface ReleaseView {
+  readonly index: number;
+  readonly runtime: string | undefined;
+  readonly version: string | undefined;
+  readonly at: string | undefined;
+  readonly atMs: number | undefined;
+  readonly fixes: string | undefined;
+}
+
+function viewRelease(value: unknown, index: number): ReleaseView {
+  const map = asMap(value);
+  const runtime = asText(get(map, 'runtime'));
+  const at = asText(get(map, 'at'));
+  return {
+    index,
+    runtime: runtime !== undefined && RUNTIME_IDS.includes(runtime) ? runtime : undefined,
+    version: asText(get(map, 'version')),
+    at,
+    atMs: asDurationMs(at),
+    fixes: asText(get(map, 'fixes')),
+  };
+}
+
+function checkReleases(root: RawMap, fleetRuntimes: readonly string[] | undefined): Finding[] {
+  const list = asList(get(root, 'releases'));
+  if (list === undefined) return [];
+  const releases = list.map(viewRelease);
+  const horizon = asText(get(root, 'horizon'));
+  const horizonMs = usableHorizonMs(horizon);
+  const states = asMap(get(root, 'runtimes'));
+  const currentOf = (id: string): string => asText(get(asMap(get(states, id)), 'current')) ?? defaultCurrentLabel(id);
+
+  const findings: Finding[] = [];
+  const firstWithLabel = new Map<string, number>();
+  for (const r of releases) {
+    const at = (key: string) => ['releases', r.index, key] as const;
+    // A release on a runtime outside the fleet (R5: a version patches one runtime identifier).
+    if (r.runtime !== undefined && fleetRuntimes !== undefined && !fleetRuntimes.includes(r.runtime)) {
+      findings.push(
+        finding(at('runtime'), 'value', msg.runtimeNotInFleet(r.runtime, suggest(r.runtime, fleetRuntimes)), allowed.fleetRuntimes(fleetRuntimes)),
+      );
+    }
+    if (r.atMs !== undefined && r.at !== undefined && horizon !== undefined && horizonMs !== undefined && r.atMs >= horizonMs) {
+      findings.push(finding(at('at'), 'value', msg.atNotBeforeHorizon(r.at, horizon)));
+    }
+    if (r.runtime !== undefined && r.version !== undefined) {
+      // R4: a label names one version of one runtime.
+      const key = `${r.runtime}\u0000${r.version}`;
+      const first = firstWithLabel.get(key);
+      if (first !== undefined) findings.push(finding(at('version'), 'value', msg.duplicateVersion(r.version, r.runtime, `releases[${first}]`)));
+      else firstWithLabel.set(key, r.index);
+      if (r.version === currentOf(r.runtime)) findings.push(finding(at('version'), 'value', msg.versionIsCurrent(r.version, r.runtime)));
+    }
+    findings.push(...checkFixes(r, releases), ...checkRegionOrder(asList(get(asMap(list[r.index]), 'regionOrder')), r.index));
+  }
+  return findings;
+}
+
+/** R10: each region is published once, so it appears at most once in `regionOrder`. */
+function checkRegionOrder(order: readonly unknown[] | undefined, releaseIndex: number): Finding[] {
+  if (order === undefined) return [];
+  const findings: Finding[] = [];
+  const firstSeen = new Map<string, string>();
+  order.forEach((wave, i) => {
+    const members = asList(wave) ?? [wave];
+    members.forEach((region, j) => {
+      if (typeof region !== 'string' || !isRegionName(region)) return;
+      const sub = Array.isArray(wave) ? [i, j] : [i];
+      const first = firstSeen.get(region);
+      if (first === undefined) firstSeen.set(region, formatPath(['regionOrder', ...sub]));
+      else findings.push(finding(['releases', releaseIndex, 'regionOrder', ...sub], 'value', msg.regionTwice(region, first)));
+    });
+  });
+  return findings;
+}
+
+/** `fixes` names an earlier release of the same runtime: smaller `at`, or the same `at` earlier in the file. */
+function checkFixes(release: ReleaseView, releases: readonly ReleaseView[]): Finding[] {
+  const { fixes, runtime } = release;
+  if (fixes === undefined || runtime === undefined) return [];
+  const path = ['releases', release.index, 'fixes'] as const;
+  const earlier = releases.filter((other) => other.runtime === runtime && isEarlier(other, release));
+  const earlierLabels = earlier.flatMap((other) => (other.version === undefined ? [] : [other.version]));
+  const target = releases.find((other) => other.runtime === runtime && other.version === fixes);
+  if (target === undefined) {
+    return [finding(path, 'value', msg.fixesUnknown(fixes, runtime, suggest(fixes, earlierLabels)), listOrUndefined(earlierLabels))];
+  }
+  if (target.index === release.index) return [finding(path, 'value', msg.fixesSelf(), listOrUndefined(earlierLabels))];
+  if (target.atMs === undefined || release.atMs === undefined || isEarlier(target, release)) return [];
+  const where = `releases[${target.index}], at ${target.at ?? '?'}`;
+  return [finding(path, 'value', msg.fixesLater(fixes, where), listOrUndefined(earlierLabels))];
+}
+
+function isEarlier(a: ReleaseView, b: ReleaseView): boolean {
+  if (a.atMs === undefined || b.atMs === undefined) return false;
+  return a.atMs < b.atMs || (a.atMs === b.atMs && a.index < b.index);
+}
+
+function listOrUndefined(labels: readonly string[]): string | undefined {
+  return labels.length === 0 ? undefined : allowed.earlierReleases(labels);
+}
