@@ -125,6 +125,15 @@ export const releaseSchema = z.strictObject({
     .prefault({})
     .describe('Phase 2 of the rollout: Lambda updates the Auto functions not yet updated (R8, R9).'),
   incompatibility: incompatibilitySchema.optional().describe('Functions that break on this version (omit for a good release).'),
+  repeat: z
+    .strictObject({
+      every: duration('refused').describe('Time between successive releases of the series.'),
+      count: count(1, 10_000).optional().describe('Releases in the series, the first included (default: as many as start before the horizon).'),
+    })
+    .optional()
+    .describe(
+      'Makes this entry a series of releases (community trackers: about one every 2-3 weeks): the k-th is published k × every after `at`, its label the first one with its final number raised by k (python:3.12.v15, v16, …).',
+    ),
   halt: z
     .strictObject({
       afterFailingFunctions: count(1, MAX_FUNCTIONS).describe('Lambda halts the release once this many functions have detected failures.'),

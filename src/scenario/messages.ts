@@ -123,6 +123,9 @@ export const msg = {
   fixesUnknown: (label: string, runtime: string, suggestion: string | undefined) =>
     `fixes names \`${label}\`, which is not a release of ${runtime}${didYouMean(suggestion)}`,
   fixesSelf: () => 'a release cannot fix itself',
+  repeatNeedsNumberedLabel: (label: string) =>
+    `version \`${label}\` does not end in a number, so a repeated release cannot number its versions; write it like python:3.12.v15`,
+  repeatWithFixes: () => 'a repeated release cannot carry `fixes`, which names one earlier release; list the fixing release on its own',
   fixesLater: (label: string, where: string) =>
     `fixes must name an earlier release, but \`${label}\` (${where}) comes later`,
 } as const;

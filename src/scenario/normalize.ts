@@ -11,6 +11,7 @@ import type { ReleaseFile, ScenarioFile } from './fileSchema.js';
 import { warn } from './messages.js';
 import type { PathSegment } from './path.js';
 import { completeRegionWaves } from './regionWaves.js';
+import { seriesLabel, seriesLength } from './repeat.js';
 import type { IncompatibilitySpec, ReleaseSpec, RuntimeSpec, Scenario, WeightEntry } from './types.js';
 
 export interface NormalizeContext {
@@ -56,7 +57,7 @@ export function normalize(file: ScenarioFile, context: NormalizeContext): Scenar
     },
     runtimes: runtimeSpecs(file),
     // Array.prototype.sort is stable: releases at the same time keep file order.
-    releases: file.releases.map(release).sort((a, b) => a.atMs - b.atMs),
+    releases: file.releases.flatMap((r) => series(r, durationMs(file.horizon))).sort((a, b) => a.atMs - b.atMs),
     catalog: { arnHashPerRegion: file.catalog.arnHashPerRegion },
     owners: {
       detectionDelay: { medianMs: durationMs(file.owners.detectionDelay.median), sigma: file.owners.detectionDelay.sigma },
@@ -117,6 +118,15 @@ function release(file: ReleaseFile): ReleaseSpec {
     expiresAfterMs: file.expiresAfter === undefined ? null : durationMs(file.expiresAfter),
     fixes: file.fixes ?? null,
   };
+}
+
+/** A release entry, or every release of its series (`repeat`). */
+function series(file: ReleaseFile, horizonMs: number): ReleaseSpec[] {
+  const first = release(file);
+  if (file.repeat === undefined) return [first];
+  const everyMs = durationMs(file.repeat.every);
+  const n = seriesLength(first.atMs, everyMs, horizonMs, file.repeat.count);
+  return Array.from({ length: n }, (_, k) => ({ ...first, version: seriesLabel(first.version, k), atMs: first.atMs + k * everyMs }));
 }
 
 function incompatibility(file: NonNullable<ReleaseFile['incompatibility']>): IncompatibilitySpec {

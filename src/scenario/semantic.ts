@@ -10,6 +10,7 @@ import { finding, type Finding } from './finding.js';
 import { allowed, msg } from './messages.js';
 import { formatPath } from './path.js';
 import { asDurationMs, asList, asMap, asText, get, has, type RawMap } from './raw.js';
+import { isNumberedLabel, seriesLabel, seriesLength } from './repeat.js';
 import { suggest } from './suggest.js';
 
 export function semanticFindings(raw: unknown): Finding[] {
@@ -64,6 +65,9 @@ interface ReleaseView {
   readonly at: string | undefined;
   readonly atMs: number | undefined;
   readonly fixes: string | undefined;
+  readonly repeat: boolean;
+  readonly repeatEveryMs: number | undefined;
+  readonly repeatCount: number | undefined;
 }
 
 function viewRelease(value: unknown, index: number): ReleaseView {
@@ -77,7 +81,22 @@ function viewRelease(value: unknown, index: number): ReleaseView {
     at,
     atMs: asDurationMs(at),
     fixes: asText(get(map, 'fixes')),
+    repeat: has(map, 'repeat'),
+    repeatEveryMs: asDurationMs(asText(get(asMap(get(map, 'repeat')), 'every'))),
+    repeatCount: asCount(get(asMap(get(map, 'repeat')), 'count')),
   };
+}
+
+function asCount(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1 ? value : undefined;
+}
+
+/** Every label a release entry stands for: one, or a whole series (`repeat`). */
+function labelsOf(r: ReleaseView, horizonMs: number | undefined): string[] {
+  if (r.version === undefined) return [];
+  if (!r.repeat || !isNumberedLabel(r.version) || r.atMs === undefined || !r.repeatEveryMs || horizonMs === undefined) return [r.version];
+  const n = seriesLength(r.atMs, r.repeatEveryMs, horizonMs, r.repeatCount);
+  return Array.from({ length: n }, (_, k) => seriesLabel(r.version!, k));
 }
 
 function checkReleases(root: RawMap, fleetRuntimes: readonly string[] | undefined): Finding[] {
@@ -102,13 +121,19 @@ function checkReleases(root: RawMap, fleetRuntimes: readonly string[] | undefine
     if (r.atMs !== undefined && r.at !== undefined && horizon !== undefined && horizonMs !== undefined && r.atMs >= horizonMs) {
       findings.push(finding(at('at'), 'value', msg.atNotBeforeHorizon(r.at, horizon)));
     }
-    if (r.runtime !== undefined && r.version !== undefined) {
+    if (r.repeat && r.version !== undefined && !isNumberedLabel(r.version)) {
+      findings.push(finding(at('version'), 'value', msg.repeatNeedsNumberedLabel(r.version)));
+    }
+    if (r.repeat && r.fixes !== undefined) findings.push(finding(at('fixes'), 'key', msg.repeatWithFixes()));
+    if (r.runtime !== undefined) {
       // R4: a label names one version of one runtime.
-      const key = `${r.runtime}\u0000${r.version}`;
-      const first = firstWithLabel.get(key);
-      if (first !== undefined) findings.push(finding(at('version'), 'value', msg.duplicateVersion(r.version, r.runtime, `releases[${first}]`)));
-      else firstWithLabel.set(key, r.index);
-      if (r.version === currentOf(r.runtime)) findings.push(finding(at('version'), 'value', msg.versionIsCurrent(r.version, r.runtime)));
+      for (const label of labelsOf(r, horizonMs)) {
+        const key = `${r.runtime}\u0000${label}`;
+        const first = firstWithLabel.get(key);
+        if (first !== undefined) findings.push(finding(at('version'), 'value', msg.duplicateVersion(label, r.runtime, `releases[${first}]`)));
+        else firstWithLabel.set(key, r.index);
+        if (label === currentOf(r.runtime)) findings.push(finding(at('version'), 'value', msg.versionIsCurrent(label, r.runtime)));
+      }
     }
     findings.push(...checkFixes(r, releases), ...checkRegionOrder(asList(get(asMap(list[r.index]), 'regionOrder')), r.index));
   }
