@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { basename, extname, join } from 'node:path';
 import { formatScenarioError, loadScenarioFile } from '../../scenario/load.js';
 import { runReplications } from '../../batch/runReplications.js';
+import { notYetSimulated } from '../../model/notYetSimulated.js';
 import { catalogLines } from '../../output/catalogCsv.js';
 import { chunked } from '../../output/csv.js';
 import { patchesLines } from '../../output/patchesCsv.js';
@@ -41,6 +42,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   }
   const { scenario } = loaded;
   for (const w of scenario.warnings) io.stderr(`warning: ${w}\n`);
+  for (const feature of notYetSimulated(scenario)) io.stderr(`warning: validated but not simulated in this version: ${feature}\n`);
   const outDir = args.out ?? join('reports', basename(args.scenario, extname(args.scenario)));
   checkOutputDir(outDir, args.force);
 

@@ -1,0 +1,162 @@
+/** The `run` command end to end, in process: outputs, determinism, and refusals. */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/cli.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { RUNTIME_VERSION_ARN_PATTERN } from '../../src/model/catalog/arn.js';
+
+const EXAMPLE = 'scenarios/python-patch-incompatibility.yaml';
+
+function captureIo(): CliIo & { out: string; err: string } {
+  const io = { out: '', err: '', stderrIsTty: false, stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
+  return io;
+}
+
+const tmp = (): string => mkdtempSync(join(tmpdir(), 'lrs-run-'));
+
+function readAll(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+}
+
+describe('run on the issue example (unchanged)', async () => {
+  const dir = tmp();
+  const a = join(dir, 'a');
+  const b = join(dir, 'b');
+  const ioA = captureIo();
+  const codeA = await runCli(['run', EXAMPLE, '--out', a, '--quiet'], ioA);
+  const codeB = await runCli(['run', EXAMPLE, '--out', b, '--quiet'], captureIo());
+
+  it('exits 0 and writes every output', () => {
+    expect(codeA).toBe(0);
+    expect(codeB).toBe(0);
+    expect(readdirSync(a).sort()).toEqual(['.lambda-rollout-sim', 'catalog.csv', 'patches.csv', 'scenario.yaml', 'summary.json', 'timeseries.csv']);
+    expect(ioA.out).toContain('resultHash');
+  });
+
+  it('gives byte-identical files in two runs', () => {
+    expect(readAll(b)).toEqual(readAll(a));
+  });
+
+  it('summary.json holds the run identity and every metric as {mean, ci95, unit}', () => {
+    const summary = JSON.parse(readFileSync(join(a, 'summary.json'), 'utf8'));
+    expect(summary).toMatchObject({ scenario: 'python3.12 patch with a rare incompatibility', seed: 7, replications: 8, functions: 5000, horizonDays: 60 });
+    expect(summary.resultHash).toMatch(/^[0-9a-f]{64}$/);
+    for (const name of ['staleFunctionDays', 'lambdaStaleFunctionDays', 'ownerStaleFunctionDays', 'timeToPatchP50Days', 'timeToPatchP95Days', 'unpatchedShareAtHorizon']) {
+      const m = summary.metrics[name];
+      expect(m, name).toBeDefined();
+      expect(m).toHaveProperty('unit');
+      if (m.mean !== null) {
+        expect(m.ci95[0]).toBeLessThanOrEqual(m.mean);
+        expect(m.ci95[1]).toBeGreaterThanOrEqual(m.mean);
+      } else {
+        expect(m.censoredShare).toBeGreaterThan(0); // a percentile not reached comes with its censored share
+      }
+    }
+    // R18: the split adds up to the whole.
+    const whole = summary.metrics.staleFunctionDays.mean;
+    expect(summary.metrics.lambdaStaleFunctionDays.mean + summary.metrics.ownerStaleFunctionDays.mean).toBeCloseTo(whole, 6);
+  });
+
+  it('timeseries.csv counts every function once at every sample', () => {
+    const lines = readFileSync(join(a, 'timeseries.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('replication,time_days,region,architecture,runtime,package_type,update_mode,runtime_version,functions,stale');
+    const totals = new Map<string, number>();
+    for (const line of lines.slice(1)) {
+      const c = line.split(',');
+      const key = `${c[0]}@${c[1]}`;
+      totals.set(key, (totals.get(key) ?? 0) + Number(c[8]));
+    }
+    expect(totals.size).toBe(8 * 241); // 8 replications × samples every 6 h over 60 days, both ends included
+    for (const n of totals.values()) expect(n).toBe(5000);
+  });
+
+  it('patches.csv rows are well-formed: patched after publication, censored rows empty', () => {
+    const lines = readFileSync(join(a, 'patches.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('replication,function_id,region,architecture,runtime,package_type,update_mode,release_version,published_at_days,patched_at_days,how');
+    for (const line of lines.slice(1, 5000)) {
+      const c = line.split(',');
+      expect(c[7]).toBe('python:3.12.v15');
+      if (c[9] === '') expect(c[10]).toBe('');
+      else {
+        expect(Number(c[9])).toBeGreaterThanOrEqual(Number(c[8]));
+        expect(['phase1', 'phase2', 'rebuild', 'create']).toContain(c[10]);
+      }
+      if (c[5] === 'Image' && c[10] !== '') expect(c[10]).toBe('rebuild'); // R3
+      if (c[6] === 'Manual') expect(c[9]).toBe(''); // R9
+    }
+  });
+
+  it('catalog.csv gives real-format ARNs (R4), one hash per version and architecture (R6)', () => {
+    const lines = readFileSync(join(a, 'catalog.csv'), 'utf8').trim().split('\n').slice(1);
+    expect(lines.length).toBe(3 * 34 * 2); // 3 versions × 34 regions × 2 architectures
+    for (const line of lines) expect(line.split(',')[4]).toMatch(RUNTIME_VERSION_ARN_PATTERN);
+    const eu = lines.find((l) => l.startsWith('python3.12,python:3.12.v15,eu-west-1,x86_64'))!.split(',');
+    expect(Number(eu[5])).toBe(4); // at 3d, second in regionOrder, 1d apart (R10)
+  });
+
+  it('warns that incompatibility and INIT_START logs are validated but not yet simulated', () => {
+    expect(ioA.err).toContain('not simulated in this version: releases python:3.12.v15: incompatibility');
+  });
+});
+
+describe('run options', () => {
+  it('--no-patches writes no patches.csv and keeps the same resultHash', async () => {
+    const dir = tmp();
+    await runCli(['run', EXAMPLE, '--out', join(dir, 'a'), '--quiet', '--replications', '2'], captureIo());
+    await runCli(['run', EXAMPLE, '--out', join(dir, 'b'), '--quiet', '--replications', '2', '--no-patches'], captureIo());
+    const hash = (d: string): string => JSON.parse(readFileSync(join(dir, d, 'summary.json'), 'utf8')).resultHash;
+    expect(existsSync(join(dir, 'b', 'patches.csv'))).toBe(false);
+    expect(hash('b')).toBe(hash('a'));
+  });
+
+  it('--seed changes the results', async () => {
+    const dir = tmp();
+    await runCli(['run', EXAMPLE, '--out', join(dir, 'a'), '--quiet', '-r', '1'], captureIo());
+    await runCli(['run', EXAMPLE, '--out', join(dir, 'b'), '--quiet', '-r', '1', '--seed', '8'], captureIo());
+    const hash = (d: string): string => JSON.parse(readFileSync(join(dir, d, 'summary.json'), 'utf8')).resultHash;
+    expect(hash('b')).not.toBe(hash('a'));
+  });
+});
+
+describe('refusals: exit code 2, a clear message, nothing written', () => {
+  it('a bad scenario lists its errors with file:line:col and writes nothing', async () => {
+    const dir = tmp();
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, 'name: bad\nhorizon: 10d\nfleet:\n  functions: 10\n  regions: { us-east-1: 1 }\n  runtimes: { python3.12: 1 }\n  updateModes: { Auto: 1, Manul: 1 }\n');
+    const io = captureIo();
+    const code = await runCli(['run', file, '--out', join(dir, 'out')], io);
+    expect(code).toBe(2);
+    expect(io.err).toContain(`${file}:7:27 fleet.updateModes.Manul: unknown update mode \`Manul\`; did you mean \`Manual\`?`);
+    expect(io.err).not.toMatch(/\n\s+at /); // no stack trace
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('a folder the tool did not make is not replaced without --force', async () => {
+    const dir = tmp();
+    const out = join(dir, 'mine');
+    mkdirSync(out);
+    writeFileSync(join(out, 'thesis.tex'), 'precious');
+    const io = captureIo();
+    expect(await runCli(['run', EXAMPLE, '--out', out, '-r', '1', '--quiet'], io)).toBe(2);
+    expect(io.err).toContain('was not made by lambda-rollout-sim');
+    expect(readFileSync(join(out, 'thesis.tex'), 'utf8')).toBe('precious');
+    expect(await runCli(['run', EXAMPLE, '--out', out, '-r', '1', '--quiet', '--force'], captureIo())).toBe(0);
+  });
+
+  it('a rerun replaces the previous results whole', async () => {
+    const dir = tmp();
+    const out = join(dir, 'out');
+    await runCli(['run', EXAMPLE, '--out', out, '-r', '1', '--quiet'], captureIo());
+    expect(await runCli(['run', EXAMPLE, '--out', out, '-r', '1', '--quiet', '--no-patches'], captureIo())).toBe(0);
+    expect(existsSync(join(out, 'patches.csv'))).toBe(false);
+  });
+
+  it('a missing file and bad options are refused', async () => {
+    const io = captureIo();
+    expect(await runCli(['run', 'no/such/file.yaml'], io)).toBe(2);
+    expect(await runCli(['run', EXAMPLE, '--replications', '0'], captureIo())).toBe(2);
+    expect(await runCli(['frobnicate'], captureIo())).toBe(2);
+  });
+});
