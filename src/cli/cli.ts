@@ -4,6 +4,7 @@
  */
 import yargs from 'yargs';
 import { OutputFolderError } from '../output/writeOutputDir.js';
+import { insightsCommand } from './commands/insights.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
@@ -49,7 +50,19 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .command('schema', 'Print the JSON Schema of scenario files (for editors)', (y) => y, () => {
       exitCode = schemaCommand(io);
     })
-    .demandCommand(1, 'Name a command: run, validate or schema.')
+    .command(
+      'insights',
+      'Evaluate a CloudWatch Contributor Insights rule over an NDJSON log file; CSV of values per period per contributor',
+      (y) => y
+        .option('rule', { type: 'string', demandOption: true, describe: 'Rule JSON file (CloudWatchLogRule, version 1)' })
+        .option('logs', { type: 'string', demandOption: true, describe: 'Log events, one FilterLogEvents event (JSON) per line' })
+        .option('period', { type: 'string', demandOption: true, describe: 'Period length, e.g. 5m, 1h, 1d (aligned to the Unix epoch)' })
+        .option('out', { alias: 'o', type: 'string', describe: 'CSV file to write (default: stdout)' }),
+      async (argv) => {
+        exitCode = await insightsCommand({ rule: argv.rule, logs: argv.logs, period: argv.period, out: argv.out }, io);
+      },
+    )
+    .demandCommand(1, 'Name a command: run, validate, schema or insights.')
     .strict()
     .recommendCommands()
     .help()
