@@ -5,7 +5,8 @@
  * in its region; percentiles not reached by the horizon are null.
  */
 import type { ReplicationResult } from '../model/result.js';
-import { DAY_MS } from '../model/units.js';
+import { EXPOSURE_FIELDS, FIELD } from '../model/exposure/exposureState.js';
+import { DAY_MS, HOUR_MS } from '../model/units.js';
 import { kaplanMeier, survivalAtMs, survivalQuantileMs } from './kaplanMeier.js';
 import { meanCi95 } from './meanCi.js';
 
@@ -27,6 +28,18 @@ export const METRICS = {
   unpatchedShareAt90Days: { unit: 'share', description: 'Kaplan–Meier share still unpatched 90 days after publication' },
   unpatchedShareAtHorizon: { unit: 'share', description: '(function, release) pairs still unpatched at the horizon, of all that existed at publication' },
   functionsAtHorizon: { unit: 'functions', description: 'Functions at the horizon, created ones included' },
+  exposedFunctions: { unit: 'functions', description: 'Susceptible functions that ran an incompatible version' },
+  exposureFunctionHours: { unit: 'function-hours', description: 'Time susceptible functions ran an incompatible version live' },
+  exposedInvocations: { unit: 'invocations', description: 'Invocations served by an incompatible version on susceptible functions, over the environment mix (R15)' },
+  failedInvocations: { unit: 'invocations', description: 'Of those, the failed ones (errorRate)' },
+  timeToDetectP50Hours: { unit: 'hours', description: 'Median time from starting to run an incompatible version to the owner noticing' },
+  timeToRollbackP50Hours: { unit: 'hours', description: 'Median time from starting to run an incompatible version to the rollback taking effect' },
+  rollbacksByAlias: { unit: 'functions', description: 'Rollbacks by redirecting an alias to the previous published version (R14)' },
+  rollbacksByPin: { unit: 'functions', description: 'Rollbacks by PutRuntimeManagementConfig Manual with the previous ARN (R12, R17)' },
+  rollbacksByImage: { unit: 'functions', description: 'Rollbacks by redeploying the previous container image (R3)' },
+  pinnedAtHorizon: { unit: 'functions', description: 'Functions still pinned by a rollback at the horizon (R18)' },
+  blockedChanges: { unit: 'changes', description: 'Architecture or runtime changes refused because $LATEST was Manual (R13)' },
+  expiryFailures: { unit: 'invocations', description: 'Invocations that failed on an expired version (R11)' },
 } as const satisfies Record<string, MetricDefinition>;
 
 export type MetricName = keyof typeof METRICS;
@@ -58,7 +71,35 @@ export function replicationMetrics(result: ReplicationResult): Record<MetricName
     unpatchedShareAt90Days: survivalAtMs(curve, 90 * DAY_MS),
     unpatchedShareAtHorizon: t.patchObservations === 0 ? null : t.unpatchedAtHorizon / t.patchObservations,
     functionsAtHorizon: t.functions,
+    exposedFunctions: exposureSum(result, FIELD.exposedFunctions),
+    exposureFunctionHours: exposureSum(result, FIELD.exposureMs) / HOUR_MS,
+    exposedInvocations: exposureSum(result, FIELD.exposedInvocations),
+    failedInvocations: exposureSum(result, FIELD.failedInvocations),
+    timeToDetectP50Hours: medianOrNull(result.exposure.detectDelaysMs, HOUR_MS),
+    timeToRollbackP50Hours: medianOrNull(result.exposure.rollbackDelaysMs, HOUR_MS),
+    rollbacksByAlias: exposureSum(result, FIELD.rollbacksByAlias),
+    rollbacksByPin: exposureSum(result, FIELD.rollbacksByPin),
+    rollbacksByImage: exposureSum(result, FIELD.rollbacksByImage),
+    pinnedAtHorizon: t.pinnedAtHorizon,
+    blockedChanges: t.blockedChanges,
+    expiryFailures: t.expiryFailures,
   };
+}
+
+function exposureSum(result: ReplicationResult, field: number): number {
+  const totals = result.exposure.totals;
+  let s = 0;
+  for (let i = field; i < totals.length; i += EXPOSURE_FIELDS.length) s += totals[i]!;
+  return s;
+}
+
+/** Median of a sample, in `unitMs` units; null when empty. */
+function medianOrNull(values: Float64Array, unitMs: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = Float64Array.from(values).sort();
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return median / unitMs;
 }
 
 export interface MetricSummary {

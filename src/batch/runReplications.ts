@@ -34,7 +34,15 @@ export function runReplications(scenario: Scenario, options: RunOptions): RunRes
   const versions = buildVersionTable(scenario);
   const results: ReplicationResult[] = [];
   for (let r = 0; r < options.replications; r++) {
-    const result = simulateReplication(scenario, r, { seed: options.seed, keepPatches: options.keepPatches, versions });
+    const initStart = scenario.outputs.initStartLog;
+    const result = simulateReplication(scenario, r, {
+      seed: options.seed,
+      keepPatches: options.keepPatches,
+      keepChanges: scenario.outputs.events,
+      // The INIT_START log is written for replication 0 (one run's log, as CloudWatch would hold it).
+      ...(initStart !== null && r === 0 ? { initStartSample: initStart.sample } : {}),
+      versions,
+    });
     results.push(result);
     options.onReplication?.(r + 1, options.replications, result);
   }

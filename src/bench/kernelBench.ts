@@ -44,9 +44,9 @@ export async function benchKernel(opts: KernelBenchOptions): Promise<KernelBench
 function holdOnce(pending: number, events: number, meanDelayMs: number, repeat: number): number {
   const queue = new EventQueue(pending);
   const stream = createStream(repeat, 'kernelBench.hold', 0);
-  for (let i = 0; i < pending; i++) queue.schedule(Math.round(exponential(stream, meanDelayMs)), 0, i);
+  for (let i = 0; i < pending; i++) queue.schedule(Math.floor(exponential(stream, meanDelayMs) + 0.5), 0, i);
   const dispatch = (kind: number, target: number, atMs: number): void => {
-    queue.schedule(atMs + Math.round(exponential(stream, meanDelayMs)), kind, target);
+    queue.schedule(atMs + Math.floor(exponential(stream, meanDelayMs) + 0.5), kind, target);
   };
   // About 1/50 of the events per runUntil call: the rate is pending / meanDelayMs events per ms.
   const stepMs = Math.max(1, Math.round(((events / 50) * meanDelayMs) / pending));

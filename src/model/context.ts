@@ -3,12 +3,15 @@
  * mutated only by the event handlers of `rollout/` and `fleet/`.
  */
 import type { EventQueue } from '../kernel/eventQueue.js';
+import type { KeyedUniform } from '../kernel/keyedRandom.js';
 import type { RandomStream } from '../kernel/random.js';
 import type { Scenario } from '../scenario/types.js';
 import { REGION_COUNT, type VersionTable } from './catalog/versionTable.js';
 import type { Buckets } from './fleet/buckets.js';
 import type { FunctionDraws, FleetSampler } from './fleet/drawFunction.js';
 import type { FleetState } from './fleet/fleetState.js';
+import type { ExposureTracker } from './exposure/exposureTracker.js';
+import type { ChangeLog } from './measure/changeLog.js';
 import type { GroupCounts } from './measure/groupCounts.js';
 import type { PatchLog } from './measure/patchLog.js';
 import type { StalenessMeter } from './measure/staleness.js';
@@ -38,6 +41,28 @@ export interface ReplicationContext {
   readonly groups: GroupCounts;
   readonly patches: PatchLog;
   readonly survival: SurvivalHistogram;
+  readonly exposure: ExposureTracker;
+  /** The trace of changes, when an output needs it (events.ndjson, INIT_START log). */
+  readonly changes: ChangeLog | null;
+  readonly regionCount: number;
+  /** When each version actually reached each fleet region, [version × regionCount + region]; Infinity if not (yet). */
+  readonly reachedMs: Float64Array;
+  /** 1 for a release Lambda has halted and withdrawn (R11), by version id. */
+  readonly withdrawn: Uint8Array;
+  /** When each version starts failing (R11 expiry), ms; Infinity if never. By version id. */
+  readonly expiresAtMs: Float64Array;
+  /** Keyed draws: one answer per (function, release, …) whatever the event order. */
+  readonly keyed: {
+    readonly susceptible: KeyedUniform;
+    readonly hazard: KeyedUniform;
+    readonly detection: KeyedUniform;
+    readonly alarm: KeyedUniform;
+    readonly neverUnpin: KeyedUniform;
+    readonly catchUp: KeyedUniform;
+    readonly migration: KeyedUniform;
+  };
+  /** Owners' migrations (R13): next-arrival draws. */
+  readonly migrationStream: RandomStream;
 }
 
 /** Publication time of version `v` in fleet region `r`. */

@@ -7,3 +7,17 @@ export const EV_MOVE = 1;
 export const EV_SAMPLE = 2;
 /** A new function is created (R8 phase 1 applies at creation): target unused. */
 export const EV_CREATE = 3;
+/** A susceptible function's first failed invocation on an incompatible version: target = function. */
+export const EV_FIRST_FAILURE = 4;
+/** The owner notices the failures: target = function (R18: rolling back is the owner's job). */
+export const EV_DETECT = 5;
+/** A pinning rollback, once its policy exception is granted (R12, R19): target = function. */
+export const EV_PIN = 6;
+/** The owner returns a pinned function to Auto: target = function. */
+export const EV_UNPIN = 7;
+/** The owner ends a hold on deploys/rebuilds after an alias or image rollback: target = function. */
+export const EV_RESUME = 8;
+/** Lambda halts and withdraws a release (R11): target = version. */
+export const EV_HALT = 9;
+/** An owner changes architecture or runtime (R13), or retries after a refusal: target = function. */
+export const EV_MIGRATE = 10;

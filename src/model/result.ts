@@ -3,6 +3,8 @@
  * cross a thread boundary cheaply. Indices refer to the scenario's lists (fleet regions,
  * architectures, runtimes), codes to fleet/fleetState.ts, versions to the version table.
  */
+import type { InitStartEvents, InitStartFunctions } from './logs/initStartLog.js';
+import type { ChangeRows } from './measure/changeLog.js';
 import type { PatchRows } from './measure/patchLog.js';
 
 export interface FunctionColumns {
@@ -25,7 +27,22 @@ export interface ReplicationTotals {
   /** Patch rows of functions that existed at the release's publication: the time-to-patch population. */
   readonly patchObservations: number;
   readonly unpatchedAtHorizon: number;
+  /** Functions still pinned by a rollback at the horizon (R12, R18). */
+  readonly pinnedAtHorizon: number;
+  /** R13 refusals. */
+  readonly blockedChanges: number;
+  /** Invocations that failed on an expired version (R11). */
+  readonly expiryFailures: number;
   readonly events: number;
+}
+
+export interface ExposureResult {
+  /** Per group (release × region × architecture × mode slot) × EXPOSURE_FIELDS. */
+  readonly totals: Float64Array;
+  readonly shape: { readonly releases: number; readonly regions: number; readonly architectures: number };
+  /** Episode start → detection, and → rollback, ms. */
+  readonly detectDelaysMs: Float64Array;
+  readonly rollbackDelaysMs: Float64Array;
 }
 
 export interface ReplicationResult {
@@ -37,6 +54,13 @@ export interface ReplicationResult {
   readonly functions: FunctionColumns | null;
   readonly survival: { readonly binMs: number; readonly patched: Float64Array; readonly censored: Float64Array };
   readonly totals: ReplicationTotals;
+  readonly exposure: ExposureResult;
+  /** The change trace, when kept (events.ndjson). */
+  readonly changes: ChangeRows | null;
+  /** The sampled INIT_START log, when asked for. */
+  readonly initStart: InitStartEvents | null;
+  /** Fleet columns the INIT_START writer needs, when the log is asked for. */
+  readonly initStartFunctions: InitStartFunctions | null;
   /** sha256 (hex) of all of this replication's result data. */
   readonly digest: string;
 }

@@ -10,13 +10,23 @@
  */
 import { createHash } from 'node:crypto';
 import { EventQueue } from '../kernel/eventQueue.js';
+import { createKeyedUniform } from '../kernel/keyedRandom.js';
 import { createStream } from '../kernel/random.js';
 import type { Scenario } from '../scenario/types.js';
 import { PACKAGE_TYPES } from './catalog/architectures.js';
 import { COMMERCIAL_REGIONS } from './catalog/regions.js';
 import { buildVersionTable, type VersionTable } from './catalog/versionTable.js';
 import { publishedAt, type ReplicationContext } from './context.js';
-import { EV_CREATE, EV_MOVE, EV_PUBLISH, EV_SAMPLE } from './events.js';
+import {
+  EV_CREATE, EV_DETECT, EV_FIRST_FAILURE, EV_HALT, EV_MIGRATE, EV_MOVE, EV_PIN, EV_PUBLISH, EV_RESUME, EV_SAMPLE, EV_UNPIN,
+} from './events.js';
+import { ExposureTracker } from './exposure/exposureTracker.js';
+import { ChangeLog } from './measure/changeLog.js';
+import { onDetect, onFirstFailure } from './owners/detection.js';
+import { migrate, scheduleNextMigration } from './owners/migrations.js';
+import { pin, resume, unpin } from './owners/rollback.js';
+import { haltRelease } from './rollout/halt.js';
+import { generateInitStartEvents } from './logs/initStartLog.js';
 import { Buckets } from './fleet/buckets.js';
 import { createFunction, placeFunction, scheduleNextCreation } from './fleet/create.js';
 import { createFunctionDraws, prepareFleetSampler } from './fleet/drawFunction.js';
@@ -35,6 +45,10 @@ export interface SimulateOptions {
   readonly seed: number;
   /** Keep patch rows (patches.csv); they are hashed either way. */
   readonly keepPatches: boolean;
+  /** Keep the change trace (for events.ndjson and the INIT_START log). */
+  readonly keepChanges?: boolean;
+  /** Generate the sampled INIT_START log with this share of inits written. */
+  readonly initStartSample?: number;
   /** A version table already built for this scenario (it is the same for every replication). */
   readonly versions?: VersionTable;
 }
@@ -57,6 +71,13 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
     packageTypes: PACKAGE_TYPES.length,
     versions: versions.count,
   });
+  const reachedMs = new Float64Array(versions.count * regionCount).fill(Number.POSITIVE_INFINITY);
+  const expiresAtMs = new Float64Array(versions.count).fill(Number.POSITIVE_INFINITY);
+  for (let v = 0; v < versions.count; v++) {
+    const release = versions.releaseIndex[v]!;
+    if (release < 0) reachedMs.fill(0, v * regionCount, (v + 1) * regionCount);
+    else if (scenario.releases[release]!.expiresAfterMs !== null) expiresAtMs[v] = scenario.releases[release]!.atMs + scenario.releases[release]!.expiresAfterMs!;
+  }
   const latest = new Uint16Array(regionCount * runtimeCount);
   for (let r = 0; r < regionCount; r++) {
     for (let k = 0; k < runtimeCount; k++) latest[r * runtimeCount + k] = versions.byRuntime[k]![0]!;
@@ -80,11 +101,28 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
     groups,
     patches: new PatchLog(options.keepPatches),
     survival: new SurvivalHistogram(scenario.horizonMs),
+    exposure: new ExposureTracker({ releases: Math.max(1, scenario.releases.length), regions: regionCount, architectures: spec.architectures.length }),
+    changes: options.keepChanges || options.initStartSample !== undefined ? new ChangeLog() : null,
+    regionCount,
+    reachedMs,
+    withdrawn: new Uint8Array(versions.count),
+    expiresAtMs,
+    keyed: {
+      susceptible: createKeyedUniform(seed, 'owners.susceptible', replication),
+      hazard: createKeyedUniform(seed, 'owners.firstFailure', replication),
+      detection: createKeyedUniform(seed, 'owners.detection', replication),
+      alarm: createKeyedUniform(seed, 'owners.alarm', replication),
+      neverUnpin: createKeyedUniform(seed, 'owners.neverUnpin', replication),
+      catchUp: createKeyedUniform(seed, 'owners.catchUp', replication),
+      migration: createKeyedUniform(seed, 'owners.migration', replication),
+    },
+    migrationStream: createStream(seed, 'owners.migrations', replication),
   };
   for (let i = 0; i < spec.functions; i++) {
     const f = placeFunction(ctx, 0);
     fleet.lastHow[f] = HOW_INITIAL;
   }
+  for (let f = 0; f < spec.functions; f++) scheduleNextMigration(ctx, f, 0);
 
   // 3. schedule
   for (let v = 0; v < versions.count; v++) {
@@ -116,6 +154,27 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
       case EV_CREATE:
         createFunction(ctx, atMs);
         break;
+      case EV_FIRST_FAILURE:
+        onFirstFailure(ctx, target, atMs);
+        break;
+      case EV_DETECT:
+        onDetect(ctx, target, atMs);
+        break;
+      case EV_PIN:
+        pin(ctx, target, atMs);
+        break;
+      case EV_UNPIN:
+        unpin(ctx, target, atMs);
+        break;
+      case EV_RESUME:
+        resume(ctx, target, atMs);
+        break;
+      case EV_HALT:
+        haltRelease(ctx, target, atMs);
+        break;
+      case EV_MIGRATE:
+        migrate(ctx, target, atMs);
+        break;
       default:
         throw new Error(`unknown event kind ${kind}`);
     }
@@ -125,11 +184,11 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
   closeAtHorizon(ctx);
 
   // 6. pack
-  return packResult(ctx, replication, seed, events, options.keepPatches);
+  return packResult(ctx, replication, seed, events, options);
 }
 
-function packResult(ctx: ReplicationContext, replication: number, seed: number, events: number, keepPatches: boolean): ReplicationResult {
-  const { fleet, staleness, survival } = ctx;
+function packResult(ctx: ReplicationContext, replication: number, seed: number, events: number, options: SimulateOptions): ReplicationResult {
+  const { fleet, staleness, survival, exposure } = ctx;
   const patchLog = ctx.patches.finish();
   const timeseries = ctx.groups.rows.view();
   let patched = 0;
@@ -147,21 +206,51 @@ function packResult(ctx: ReplicationContext, replication: number, seed: number, 
     staleInvocations: staleness.staleInvocations,
     patchObservations: patched + censored,
     unpatchedAtHorizon: censored,
+    pinnedAtHorizon: exposure.pinned.size,
+    blockedChanges: exposure.blockedChanges,
+    expiryFailures: exposure.expiryFailures,
     events,
   };
+  const exposureResult = {
+    totals: exposure.totals,
+    shape: exposure.shape,
+    detectDelaysMs: exposure.detectDelays.view().ms,
+    rollbackDelaysMs: exposure.rollbackDelays.view().ms,
+  };
   const hash = createHash('sha256');
-  for (const col of [timeseries.sample, timeseries.cell, timeseries.functions, survival.patched, survival.censored]) {
+  for (const col of [
+    timeseries.sample, timeseries.cell, timeseries.functions, survival.patched, survival.censored,
+    exposureResult.totals, exposureResult.detectDelaysMs, exposureResult.rollbackDelaysMs,
+  ]) {
     hash.update(new Uint8Array(col.buffer, col.byteOffset, col.byteLength));
   }
   hash.update(patchLog.digest);
   hash.update(JSON.stringify({ ...totals, events: undefined }));
   const n = fleet.size;
+  const changes = ctx.changes?.rows.view() ?? null;
+  const initStartFunctions = options.initStartSample !== undefined
+    ? {
+        region: fleet.region.slice(0, n),
+        architecture: fleet.architecture.slice(0, n),
+        runtime: fleet.runtime.slice(0, n),
+        hasAlias: fleet.hasAlias.slice(0, n),
+        invocationsPerDay: fleet.invocationsPerDay.slice(0, n),
+        createdMs: fleet.createdMs.slice(0, n),
+        count: n,
+      }
+    : null;
+  const initStart = initStartFunctions !== null && changes !== null
+    ? generateInitStartEvents({
+        scenario: ctx.scenario, versions: ctx.versions, seed, replication,
+        functions: initStartFunctions, changes, sample: options.initStartSample!,
+      })
+    : null;
   return {
     replication,
     seed,
     timeseries,
     patches: patchLog.rows,
-    functions: keepPatches
+    functions: options.keepPatches || options.keepChanges
       ? {
           region: fleet.region.slice(0, n),
           architecture: fleet.architecture.slice(0, n),
@@ -172,6 +261,10 @@ function packResult(ctx: ReplicationContext, replication: number, seed: number, 
       : null,
     survival: { binMs: survival.binMs, patched: survival.patched, censored: survival.censored },
     totals,
+    exposure: exposureResult,
+    changes,
+    initStart,
+    initStartFunctions,
     digest: hash.digest('hex'),
   };
 }

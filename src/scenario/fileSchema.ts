@@ -92,6 +92,9 @@ export const fleetSchema = z.strictObject({
   environmentLifetime: duration('refused')
     .default('2h')
     .describe('Mean lifetime of an execution environment (R15); old versions keep serving on warm environments.'),
+  invocationDuration: duration('refused')
+    .default('200ms')
+    .describe('Mean duration of one invocation; with the invocation rate it sets how many environments a function keeps warm (R15).'),
   createdPerDay: nonNegativeNumber().default(0).describe('New functions created per day during the run (Poisson).'),
 });
 

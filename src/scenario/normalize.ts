@@ -53,6 +53,7 @@ export function normalize(file: ScenarioFile, context: NormalizeContext): Scenar
       imageRebuilds: { meanIntervalMs: durationMs(fleet.imageRebuilds.meanInterval) },
       invocationsPerDay: { median: fleet.invocationsPerDay.median, sigma: fleet.invocationsPerDay.sigma },
       environmentLifetimeMs: durationMs(fleet.environmentLifetime),
+      invocationDurationMs: durationMs(fleet.invocationDuration),
       createdPerDay: fleet.createdPerDay,
     },
     runtimes: runtimeSpecs(file),

@@ -65,6 +65,12 @@ export interface FleetSpec {
   readonly invocationsPerDay: { readonly median: number; readonly sigma: number };
   /** Mean lifetime of an execution environment (R15); used by the exposure model. */
   readonly environmentLifetimeMs: number;
+  /**
+   * Mean duration of one invocation, > 0. A function keeps about
+   * 1 + invocationsPerDay × invocationDuration / 1 day environments warm (busy concurrency
+   * plus one idle), which sets its rate of inits in the INIT_START log (R15).
+   */
+  readonly invocationDurationMs: number;
   /** New functions created per day during the run (Poisson); 0 = none. */
   readonly createdPerDay: number;
 }

@@ -31,7 +31,9 @@ describe('run on the issue example (unchanged)', async () => {
   it('exits 0 and writes every output', () => {
     expect(codeA).toBe(0);
     expect(codeB).toBe(0);
-    expect(readdirSync(a).sort()).toEqual(['.lambda-rollout-sim', 'catalog.csv', 'patches.csv', 'scenario.yaml', 'summary.json', 'timeseries.csv']);
+    expect(readdirSync(a).sort()).toEqual([
+      '.lambda-rollout-sim', 'catalog.csv', 'exposure.csv', 'init_start.ndjson', 'patches.csv', 'scenario.yaml', 'summary.json', 'timeseries.csv',
+    ]);
     expect(ioA.out).toContain('resultHash');
   });
 
@@ -96,8 +98,16 @@ describe('run on the issue example (unchanged)', async () => {
     expect(Number(eu[5])).toBe(4); // at 3d, second in regionOrder, 1d apart (R10)
   });
 
-  it('warns that incompatibility and INIT_START logs are validated but not yet simulated', () => {
-    expect(ioA.err).toContain('not simulated in this version: releases python:3.12.v15: incompatibility');
+  it('exposure.csv and the exposure metrics agree, and the bad release did reach functions', () => {
+    const summary = JSON.parse(readFileSync(join(a, 'summary.json'), 'utf8'));
+    const lines = readFileSync(join(a, 'exposure.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('replication,release_version,runtime,region,wave,architecture,update_mode,exposed_functions,exposure_function_hours,exposed_invocations,failed_invocations,detected_functions,rollbacks_by_alias,rollbacks_by_pin,rollbacks_by_image');
+    let exposed = 0;
+    for (const line of lines.slice(1)) exposed += Number(line.split(',')[7]);
+    expect(exposed / 8).toBeCloseTo(summary.metrics.exposedFunctions.mean, 6);
+    // ~1% of ~3500 python3.12 functions per replication are susceptible.
+    expect(summary.metrics.exposedFunctions.mean).toBeGreaterThan(10);
+    expect(summary.metrics.failedInvocations.mean).toBeGreaterThan(0);
   });
 });
 

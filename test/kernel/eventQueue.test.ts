@@ -17,43 +17,128 @@ function int(s: RandomStream, n: number): number {
   return Math.floor(s.next() * n);
 }
 
-/** The obvious O(n) queue the heap must agree with, event for event. */
-class ReferenceQueue {
+interface QueueLike {
+  readonly nowMs: number;
+  readonly pending: number;
+  schedule(atMs: number, kind: number, target: number): number;
+  cancel(handle: number): boolean;
+  runUntil(endMs: number, dispatch: (kind: number, target: number, atMs: number) => void): number;
+  peekMs(): number;
+}
+
+interface RefEvent {
+  atMs: number;
+  seq: number;
+  kind: number;
+  target: number;
+}
+
+/** The obvious queue the real one must agree with: a sorted array, by (time, scheduling order). */
+class ReferenceQueue implements QueueLike {
   nowMs = 0;
-  private events: { atMs: number; seq: number; kind: number; target: number; live: boolean }[] = [];
+  pending = 0;
   private seq = 0;
+  private readonly sorted: RefEvent[] = [];
+  private readonly byId = new Map<number, RefEvent>();
+
   schedule(atMs: number, kind: number, target: number): number {
-    this.events.push({ atMs, seq: this.seq, kind, target, live: true });
-    return this.seq++;
+    const e = { atMs, seq: this.seq++, kind, target };
+    this.sorted.splice(this.indexAfter(e), 0, e);
+    this.byId.set(e.seq, e);
+    this.pending++;
+    return e.seq;
   }
   cancel(id: number): boolean {
-    const e = this.events.find((x) => x.seq === id);
-    if (!e || !e.live) return false;
-    e.live = false;
+    const e = this.byId.get(id);
+    if (!e) return false;
+    this.byId.delete(id);
+    this.sorted.splice(this.indexAfter(e) - 1, 1);
+    this.pending--;
     return true;
   }
-  get pending(): number {
-    return this.events.filter((e) => e.live).length;
-  }
   peekMs(): number {
-    return Math.min(Infinity, ...this.events.filter((e) => e.live).map((e) => e.atMs));
+    return this.sorted[0]?.atMs ?? Infinity;
   }
   runUntil(endMs: number, dispatch: (kind: number, target: number, atMs: number) => void): number {
     let n = 0;
-    for (;;) {
-      let best: (typeof this.events)[number] | undefined;
-      for (const e of this.events) {
-        if (e.live && e.atMs <= endMs && (!best || e.atMs < best.atMs || (e.atMs === best.atMs && e.seq < best.seq))) best = e;
-      }
-      if (!best) break;
-      best.live = false;
-      this.nowMs = best.atMs;
+    for (let e = this.sorted[0]; e !== undefined && e.atMs <= endMs; e = this.sorted[0]) {
+      this.sorted.shift();
+      this.byId.delete(e.seq);
+      this.pending--;
+      this.nowMs = e.atMs;
       n++;
-      dispatch(best.kind, best.target, best.atMs);
+      dispatch(e.kind, e.target, e.atMs);
     }
     if (endMs > this.nowMs) this.nowMs = endMs;
     return n;
   }
+  /** Index of the first event ordered after e. */
+  private indexAfter(e: RefEvent): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const m = this.sorted[mid] as RefEvent;
+      if (m.atMs < e.atMs || (m.atMs === e.atMs && m.seq <= e.seq)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+/**
+ * Runs one seeded random script against a queue and returns everything it
+ * could observe. Handles are kept by index, so two queues that behave alike
+ * give equal traces whatever their handles look like.
+ */
+function drive(q: QueueLike, seed: number, steps: number): unknown[] {
+  const s = createStream(seed, 'eventQueue.drive', 0);
+  const handles: number[] = [];
+  const trace: unknown[] = [];
+  const delay = (): number => {
+    const u = s.next();
+    const r = s.next();
+    if (u < 0.3) return Math.floor(r * 4); // many equal times
+    if (u < 0.6) return Math.floor(r * 5000);
+    if (u < 0.85) return Math.floor(r * 2 ** 30);
+    return Math.floor(r * 2 ** 45); // past 2^32 ms
+  };
+  const schedule = (atMs: number): void => {
+    const kind = int(s, 65536);
+    const target = int(s, 2 ** 32) - 2 ** 31;
+    handles.push(q.schedule(atMs, kind, target));
+  };
+  const cancelOne = (): void => {
+    if (handles.length > 0) trace.push(['cancel', q.cancel(handles[int(s, handles.length)] as number), q.pending]);
+  };
+  /** Cancels most of what is pending, so that cancelled entries outnumber pending ones. */
+  const bulkCancel = (): void => {
+    let cancelled = 0;
+    for (const h of handles) if (s.next() < 0.7 && q.cancel(h)) cancelled++;
+    trace.push(['bulk', cancelled, q.pending]);
+  };
+  const dispatch = (kind: number, target: number, atMs: number): void => {
+    trace.push(['run', kind, target, atMs, q.nowMs]);
+    const u = s.next();
+    if (u < 0.4) schedule(atMs + delay());
+    else if (u < 0.5) schedule(atMs); // same time, after everything already due then
+    else if (u < 0.6) cancelOne(); // also events due at this very time
+    else if (u < 0.65) trace.push(['peek', q.peekMs()]);
+    else if (u < 0.66) bulkCancel(); // mid-run, with part of this time's events already run
+  };
+  for (let step = 0; step < steps; step++) {
+    const op = s.next();
+    if (op < 0.45) schedule(q.nowMs + delay());
+    else if (op < 0.63) cancelOne();
+    else if (op < 0.65) bulkCancel();
+    else if (op < 0.75) trace.push(['peek', q.peekMs(), q.pending]);
+    else {
+      const end = q.nowMs + (s.next() < 0.5 ? int(s, 8) : delay());
+      trace.push(['runUntil', end, q.runUntil(end, dispatch), q.nowMs, q.pending]);
+    }
+  }
+  trace.push(['drain', q.runUntil(2 ** 52, dispatch), q.pending, q.peekMs()]);
+  return trace;
 }
 
 describe('EventQueue ordering', () => {
@@ -241,6 +326,47 @@ describe('EventQueue.cancel', () => {
     expect(q.cancel(again)).toBe(true);
   });
 
+  it('skips cancelled events due at the current time in peekMs and runUntil', () => {
+    const q = new EventQueue();
+    q.schedule(10, 0, 0);
+    q.runUntil(10, () => undefined);
+    const a = q.schedule(10, 1, 1); // due now
+    const b = q.schedule(10, 2, 2);
+    q.schedule(10, 3, 3);
+    q.schedule(12, 4, 4);
+    expect(q.cancel(a)).toBe(true);
+    expect(q.cancel(b)).toBe(true);
+    expect(q.peekMs()).toBe(10);
+    const { ran, dispatch } = recorder();
+    expect(q.runUntil(10, dispatch)).toBe(1);
+    expect(ran.map((r) => r.kind)).toEqual([3]);
+    expect(q.peekMs()).toBe(12);
+    const c = q.schedule(10, 5, 5);
+    expect(q.cancel(c)).toBe(true);
+    expect(q.peekMs()).toBe(12);
+    expect(q.pending).toBe(1);
+  });
+
+  it('keeps order when a mass cancellation mid-run compacts events of the current time', () => {
+    const q = new EventQueue();
+    const handles: EventHandle[] = [];
+    for (let i = 0; i < 3000; i++) handles.push(q.schedule(5, 0, i));
+    for (let i = 0; i < 10; i++) q.schedule(6 + i, 1, i);
+    const order: number[] = [];
+    q.runUntil(100, (kind, target) => {
+      order.push(kind * 10_000 + target);
+      if (kind === 0 && target === 0) {
+        // Cancel 2,499 of the 2,999 events still due at time 5: more cancelled than pending.
+        for (let i = 1; i < 3000; i++) if (i % 6 !== 0) expect(q.cancel(handles[i] as EventHandle)).toBe(true);
+      }
+    });
+    const want = [];
+    for (let i = 0; i < 3000; i += 6) want.push(i);
+    for (let i = 0; i < 10; i++) want.push(10_000 + i);
+    expect(order).toEqual(want);
+    expect(q.pending).toBe(0);
+  });
+
   it('rejects things that are not handles and ignores handles it never issued', () => {
     const q = new EventQueue();
     expect(() => q.cancel(-1)).toThrow(RangeError);
@@ -279,45 +405,40 @@ describe('EventQueue growth', () => {
 });
 
 describe('EventQueue against a reference queue', () => {
-  it('agrees on random interleavings of schedule, cancel and runUntil', () => {
-    for (let trial = 0; trial < 20; trial++) {
-      const s = createStream(11, 'eventQueue.model', trial);
-      const q = new EventQueue(2);
-      const ref = new ReferenceQueue();
-      const handles: [EventHandle, number][] = [];
-      const got = recorder();
-      const want = recorder();
-      let target = 0;
-      const reschedule = (queue: EventQueue | ReferenceQueue, log: (k: number, t: number, a: number) => void, mine: boolean) =>
-        (kind: number, t: number, atMs: number) => {
-          log(kind, t, atMs);
-          // Every third event schedules a follow-up derived only from the event, so both queues do the same.
-          if (t % 3 === 0) {
-            const h = queue.schedule(atMs + (t % 7), kind + 1, t + 1);
-            if (mine) handles.push([h as EventHandle, -1]);
-          }
-        };
-      const dq = reschedule(q, got.dispatch, true);
-      const dr = reschedule(ref, want.dispatch, false);
-      for (let step = 0; step < 400; step++) {
-        const op = s.next();
-        if (op < 0.55) {
-          const atMs = q.nowMs + int(s, 40);
-          handles.push([q.schedule(atMs, target % 100, target), ref.schedule(atMs, target % 100, target)]);
-          target++;
-        } else if (op < 0.8 && handles.length > 0) {
-          const [h, r] = handles[int(s, handles.length)] as [EventHandle, number];
-          if (r >= 0) expect(q.cancel(h)).toBe(ref.cancel(r));
-        } else {
-          const end = q.nowMs + int(s, 30);
-          expect(q.runUntil(end, dq)).toBe(ref.runUntil(end, dr));
-          expect(q.nowMs).toBe(ref.nowMs);
-        }
-        expect(q.pending).toBe(ref.pending);
-        expect(q.peekMs()).toBe(ref.peekMs());
-      }
-      expect(q.runUntil(q.nowMs + 10_000, dq)).toBe(ref.runUntil(ref.nowMs + 10_000, dr));
-      expect(got.ran).toEqual(want.ran);
+  it('agrees on seeded random scripts of schedule, cancel, peek and runUntil', () => {
+    for (let seed = 0; seed < 6; seed++) {
+      const got = drive(new EventQueue(seed % 2 === 0 ? 1 : 4096), seed, 6000);
+      const want = drive(new ReferenceQueue(), seed, 6000);
+      expect(got.length).toBeGreaterThan(6000);
+      expect(got).toEqual(want);
     }
+  });
+
+  it('agrees when 30,000 pending events cross block and bucket boundaries, with mass cancellation', () => {
+    const q = new EventQueue(16);
+    const ref = new ReferenceQueue();
+    const s = createStream(5, 'eventQueue.bulk', 0);
+    const mine: EventHandle[] = [];
+    const theirs: number[] = [];
+    for (let i = 0; i < 30_000; i++) {
+      const atMs = s.next() < 0.5 ? int(s, 1000) : int(s, 2 ** 40);
+      mine.push(q.schedule(atMs, i % 65536, i));
+      theirs.push(ref.schedule(atMs, i % 65536, i));
+    }
+    for (let i = 0; i < 30_000; i++) {
+      if (s.next() < 0.8) expect(q.cancel(mine[i] as EventHandle)).toBe(ref.cancel(theirs[i] as number));
+    }
+    expect(q.pending).toBe(ref.pending);
+    const pendingBefore = q.pending;
+    expect(pendingBefore).toBeGreaterThan(4_000);
+    const got = recorder();
+    const want = recorder();
+    for (let end = 0; end < 2 ** 41; end = end * 2 + 1) {
+      expect(q.runUntil(end, got.dispatch)).toBe(ref.runUntil(end, want.dispatch));
+      expect(q.peekMs()).toBe(ref.peekMs());
+    }
+    expect(got.ran).toEqual(want.ran);
+    expect(got.ran.length).toBe(pendingBefore);
+    expect(q.pending).toBe(0);
   });
 });

@@ -54,6 +54,7 @@ export function scenario(over: DeepPartial<Scenario> & { releases?: ReleaseSpec[
       imageRebuilds: { meanIntervalMs: 30 * DAY },
       invocationsPerDay: { median: 1000, sigma: 1 },
       environmentLifetimeMs: 2 * HOUR,
+      invocationDurationMs: 200,
       createdPerDay: 0,
     },
     runtimes: [{ id: 'python3.12', current: 'python:3.12.v14' }],

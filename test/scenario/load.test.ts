@@ -59,6 +59,7 @@ describe('the issue example (fixtures/python-patch.yaml)', () => {
     expect(s.fleet.deploys.meanIntervalMs).toBe(14 * DAY);
     expect(s.fleet.imageRebuilds.meanIntervalMs).toBe(30 * DAY);
     expect(s.fleet.environmentLifetimeMs).toBe(2 * HOUR);
+    expect(s.fleet.invocationDurationMs).toBe(200); // default `200ms`
     expect(s.owners.detectionDelay.medianMs).toBe(6 * HOUR);
     expect(s.owners.rollback.unpinAfterMs).toBe(14 * DAY);
     expect(s.policy.exceptionApprovalMs).toBe(2 * DAY);

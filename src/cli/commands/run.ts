@@ -6,9 +6,11 @@ import { createHash } from 'node:crypto';
 import { basename, extname, join } from 'node:path';
 import { formatScenarioError, loadScenarioFile } from '../../scenario/load.js';
 import { runReplications } from '../../batch/runReplications.js';
-import { notYetSimulated } from '../../model/notYetSimulated.js';
 import { catalogLines } from '../../output/catalogCsv.js';
 import { chunked } from '../../output/csv.js';
+import { eventLines } from '../../output/eventsNdjson.js';
+import { exposureLines } from '../../output/exposureCsv.js';
+import { initStartLines } from '../../output/initStartNdjson.js';
 import { patchesLines } from '../../output/patchesCsv.js';
 import { buildSummary } from '../../output/summaryJson.js';
 import { timeseriesLines } from '../../output/timeseriesCsv.js';
@@ -42,7 +44,6 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   }
   const { scenario } = loaded;
   for (const w of scenario.warnings) io.stderr(`warning: ${w}\n`);
-  for (const feature of notYetSimulated(scenario)) io.stderr(`warning: validated but not simulated in this version: ${feature}\n`);
   const outDir = args.out ?? join('reports', basename(args.scenario, extname(args.scenario)));
   checkOutputDir(outDir, args.force);
 
@@ -58,7 +59,16 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     },
   });
 
-  const outputs = ['summary.json', 'timeseries.csv', ...(args.patches ? ['patches.csv'] : []), 'catalog.csv', 'scenario.yaml'];
+  const first = run.results[0];
+  const initStart = first?.initStart ?? null;
+  const optional: OutputFile[] = [
+    ...(args.patches ? [{ name: 'patches.csv', chunks: chunked(patchesLines(scenario, run.versions, run.results)) }] : []),
+    ...(scenario.outputs.events ? [{ name: 'events.ndjson', chunks: chunked(eventLines(scenario, run.versions, run.results)) }] : []),
+    ...(initStart !== null && first?.initStartFunctions
+      ? [{ name: 'init_start.ndjson', chunks: chunked(initStartLines(scenario, run.versions, initStart, first.initStartFunctions)) }]
+      : []),
+  ];
+  const outputs = ['summary.json', 'timeseries.csv', 'exposure.csv', ...optional.map((f) => f.name), 'catalog.csv', 'scenario.yaml'];
   const summary = buildSummary(scenario, seed, run, {
     toolVersion: toolVersion(),
     scenarioFile: basename(args.scenario),
@@ -68,7 +78,8 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   const files: OutputFile[] = [
     { name: 'summary.json', chunks: [JSON.stringify(summary, null, 2) + '\n'] },
     { name: 'timeseries.csv', chunks: chunked(timeseriesLines(scenario, run.versions, run.results)) },
-    ...(args.patches ? [{ name: 'patches.csv', chunks: chunked(patchesLines(scenario, run.versions, run.results)) }] : []),
+    { name: 'exposure.csv', chunks: chunked(exposureLines(scenario, run.versions, run.results)) },
+    ...optional,
     { name: 'catalog.csv', chunks: chunked(catalogLines(scenario, run.versions)) },
     { name: 'scenario.yaml', chunks: [loaded.source] },
   ];

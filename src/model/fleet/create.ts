@@ -5,7 +5,9 @@
  */
 import { exponential } from '../../kernel/distributions.js';
 import type { ReplicationContext } from '../context.js';
-import { publishedAt } from '../context.js';
+import { onLiveVersionChange } from '../exposure/episodes.js';
+import { ACTION_CREATE, NO_VERSION } from '../measure/changeLog.js';
+import { scheduleNextMigration } from '../owners/migrations.js';
 import { EV_CREATE } from '../events.js';
 import { DAY_MS } from '../units.js';
 import { drawFunction } from './drawFunction.js';
@@ -25,7 +27,10 @@ export function placeFunction(ctx: ReplicationContext, atMs: number): number {
   const f = drawFunction(fleet, ctx.sampler, ctx.draws, atMs);
   const region = fleet.region[f]!;
   const runtime = fleet.runtime[f]!;
-  fleet.version[f] = ctx.latest[region * ctx.runtimeCount + runtime]!;
+  const version = ctx.latest[region * ctx.runtimeCount + runtime]!;
+  fleet.version[f] = version;
+  fleet.highestRank[f] = ctx.versions.rank[version]!;
+  fleet.versionSinceMs[f] = atMs;
   ctx.buckets.add(region, runtime, f);
   ctx.groups.add(f);
   return f;
@@ -36,7 +41,10 @@ export function createFunction(ctx: ReplicationContext, atMs: number): void {
   const { fleet, versions } = ctx;
   fleet.lastHow[f] = HOW_CREATE;
   const v = fleet.version[f]!;
+  ctx.changes?.record(atMs, f, ACTION_CREATE, NO_VERSION, v, HOW_CREATE);
+  onLiveVersionChange(ctx, f, NO_VERSION, v, atMs);
+  scheduleNextMigration(ctx, f, atMs);
   // The release it was created on had already reached its region: patched by creation.
-  if (versions.releaseIndex[v]! >= 0) ctx.patches.append(f, v, publishedAt(ctx, v, fleet.region[f]!), atMs, HOW_CREATE);
+  if (versions.releaseIndex[v]! >= 0) ctx.patches.append(f, v, ctx.reachedMs[v * ctx.regionCount + fleet.region[f]!]!, atMs, HOW_CREATE);
   scheduleNextCreation(ctx, atMs);
 }

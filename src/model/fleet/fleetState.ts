@@ -2,9 +2,10 @@
  * The fleet as columns: one typed array per field, indexed by function id. Functions created
  * during the run are appended; arrays grow by doubling. No objects per function.
  *
- * Bytes per function (FLEET_BYTES_PER_FUNCTION): 6 × Uint8 attributes, Uint16 version,
- * 2 × Uint8 move causes, Float32 change rate, Float32 invocations, 4 × Float64 (stale-since,
- * pending-move handle and time, creation time), and an Int32 entry in its region × runtime bucket.
+ * Bytes per function (FLEET_BYTES_PER_FUNCTION): 7 × Uint8 attributes and flags, 3 × Uint16
+ * (live and previous versions, highest rank run), 2 × Uint8 move causes, Float32 change rate, Float32 invocations,
+ * 5 × Float64 (stale-since, pending-move handle and time, creation time, live-version-since),
+ * and an Int32 entry in its region × runtime bucket.
  */
 export const MODE_AUTO = 0;
 export const MODE_FUNCTION_UPDATE = 1;
@@ -26,7 +27,7 @@ export const HOW_NAMES = ['phase1', 'phase2', 'rebuild', 'create', 'initial'] as
 
 export const NO_HANDLE = -1;
 
-export const FLEET_BYTES_PER_FUNCTION = 6 + 2 + 2 + 4 + 4 + 4 * 8 + 4;
+export const FLEET_BYTES_PER_FUNCTION = 7 + 3 * 2 + 2 + 4 + 4 + 5 * 8 + 4;
 
 export class FleetState {
   size = 0;
@@ -39,6 +40,14 @@ export class FleetState {
   hasAlias: Uint8Array;
   /** Runtime version serving live traffic: the alias's published version, or `$LATEST` (R14). */
   version: Uint16Array;
+  /** Rank of the newest version the function has ever run: patches are booked once (metrics.md). */
+  highestRank: Uint16Array;
+  /** The live version before the last change: what a rollback returns to (R12, R14). */
+  previousVersion: Uint16Array;
+  /** Since when the live version has been live, ms. */
+  versionSinceMs: Float64Array;
+  /** 1 while the owner holds deploys/rebuilds after a rollback (alias redirect or previous image). */
+  held: Uint8Array;
   /** Cause of the pending move, and of the last move (HOW_*). */
   pendingHow: Uint8Array;
   lastHow: Uint8Array;
@@ -61,6 +70,10 @@ export class FleetState {
     this.mode = new Uint8Array(n);
     this.hasAlias = new Uint8Array(n);
     this.version = new Uint16Array(n);
+    this.previousVersion = new Uint16Array(n);
+    this.highestRank = new Uint16Array(n);
+    this.versionSinceMs = new Float64Array(n);
+    this.held = new Uint8Array(n);
     this.pendingHow = new Uint8Array(n);
     this.lastHow = new Uint8Array(n);
     this.changeRatePerMs = new Float32Array(n);
@@ -82,6 +95,7 @@ export class FleetState {
     this.staleSinceMs[id] = Number.NaN;
     this.pendingHandle[id] = NO_HANDLE;
     this.pendingAtMs[id] = Number.POSITIVE_INFINITY;
+    this.previousVersion[id] = 0xffff;
     return id;
   }
 
@@ -98,6 +112,10 @@ export class FleetState {
     this.mode = grow(this.mode, (n) => new Uint8Array(n));
     this.hasAlias = grow(this.hasAlias, (n) => new Uint8Array(n));
     this.version = grow(this.version, (n) => new Uint16Array(n));
+    this.previousVersion = grow(this.previousVersion, (n) => new Uint16Array(n));
+    this.highestRank = grow(this.highestRank, (n) => new Uint16Array(n));
+    this.versionSinceMs = grow(this.versionSinceMs, (n) => new Float64Array(n));
+    this.held = grow(this.held, (n) => new Uint8Array(n));
     this.pendingHow = grow(this.pendingHow, (n) => new Uint8Array(n));
     this.lastHow = grow(this.lastHow, (n) => new Uint8Array(n));
     this.changeRatePerMs = grow(this.changeRatePerMs, (n) => new Float32Array(n));

@@ -1,38 +1,38 @@
 /**
  * A function's pending move fires: it now runs the latest secure version of its runtime in
  * its region (R7 `Auto`/`FunctionUpdate`, R3 images: the newest base image). Every release
- * it passes over that had reached its region is patched now, with the move's cause.
- * For an alias function, a deploy publishes a new function version that the alias now
+ * it runs for the first time that had reached its region is patched now, with the move's
+ * cause. For an alias function, a deploy publishes a new function version that the alias now
  * points to, and phase 2 moves the published version itself (R14); either way the live
  * runtime version is the one that changes.
  */
 import type { ReplicationContext } from '../context.js';
-import { publishedAt } from '../context.js';
+import { ACTION_MOVE } from '../measure/changeLog.js';
 import { clearPendingMove } from './pendingMove.js';
+import { switchVersion } from './switchVersion.js';
 
-export function moveToLatest(ctx: ReplicationContext, f: number, atMs: number): void {
-  const { fleet, versions, groups, patches, survival, staleness } = ctx;
-  const how = fleet.pendingHow[f]!;
-  clearPendingMove(ctx, f);
+/** Books patch rows for every release newer than the function's highest so far, up to `toRank`. */
+export function bookPatches(ctx: ReplicationContext, f: number, toRank: number, atMs: number, how: number): void {
+  const { fleet, versions, patches, survival } = ctx;
   const region = fleet.region[f]!;
-  const runtime = fleet.runtime[f]!;
-  const target = ctx.latest[region * ctx.runtimeCount + runtime]!;
-  const from = fleet.version[f]!;
-  const fromRank = versions.rank[from]!;
-  const toRank = versions.rank[target]!;
-  if (toRank <= fromRank) return;
-
-  const ladder = versions.byRuntime[runtime]!;
-  for (let k = fromRank + 1; k <= toRank; k++) {
+  const ladder = versions.byRuntime[fleet.runtime[f]!]!;
+  for (let k = fleet.highestRank[f]! + 1; k <= toRank; k++) {
     const v = ladder[k]!;
-    const publishedMs = publishedAt(ctx, v, region);
-    if (!(publishedMs <= atMs)) continue; // not in this region yet: patched at its publication (τ = 0)
+    const publishedMs = ctx.reachedMs[v * ctx.regionCount + region]!;
+    // Not in this region (yet): if it arrives later, it is patched at its publication (τ = 0).
+    if (!(publishedMs <= atMs)) continue;
     patches.append(f, v, publishedMs, atMs, how);
     if (fleet.createdMs[f]! <= publishedMs) survival.recordPatched(atMs - publishedMs);
   }
-  groups.remove(f);
-  fleet.version[f] = target;
+}
+
+export function moveToLatest(ctx: ReplicationContext, f: number, atMs: number): void {
+  const { fleet, versions } = ctx;
+  const how = fleet.pendingHow[f]!;
+  clearPendingMove(ctx, f);
+  const target = ctx.latest[fleet.region[f]! * ctx.runtimeCount + fleet.runtime[f]!]!;
+  if (versions.rank[target]! <= versions.rank[fleet.version[f]!]!) return;
+  bookPatches(ctx, f, versions.rank[target]!, atMs, how);
   fleet.lastHow[f] = how;
-  groups.add(f);
-  staleness.book(f, atMs, false);
+  switchVersion(ctx, f, target, atMs, ACTION_MOVE, how);
 }

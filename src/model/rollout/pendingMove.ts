@@ -31,7 +31,8 @@ export function offerMoves(ctx: ReplicationContext, f: number, publishedMs: numb
 
   let atMs = fleet.pendingAtMs[f]!;
   let how = fleet.pendingHow[f]!;
-  if (fleet.pendingHandle[f] === NO_HANDLE && changeMs < atMs) {
+  // An owner holding deploys after a rollback makes none until the hold ends.
+  if (fleet.pendingHandle[f] === NO_HANDLE && fleet.held[f] === 0 && changeMs < atMs) {
     atMs = changeMs;
     how = fleet.packageType[f] === PACKAGE_IMAGE ? HOW_REBUILD : HOW_PHASE1;
   }
@@ -40,11 +41,50 @@ export function offerMoves(ctx: ReplicationContext, f: number, publishedMs: numb
     atMs = phase2Ms;
     how = HOW_PHASE2;
   }
+  setPendingMove(ctx, f, atMs, how);
+}
+
+function setPendingMove(ctx: ReplicationContext, f: number, atMs: number, how: number): void {
+  const fleet = ctx.fleet;
   if (atMs === fleet.pendingAtMs[f]) return;
   if (fleet.pendingHandle[f] !== NO_HANDLE) ctx.queue.cancel(fleet.pendingHandle[f]!);
   fleet.pendingHandle[f] = ctx.queue.schedule(atMs, EV_MOVE, f);
   fleet.pendingAtMs[f] = atMs;
   fleet.pendingHow[f] = how;
+}
+
+/**
+ * A stale function whose owner just made it movable again (unpinned to Auto, or ended a hold
+ * on deploys): its next deploy or rebuild is drawn from now (memoryless), and an Auto
+ * function is also picked up by Lambda's rollout within one phase-2 duration of the latest
+ * release (R8: phase 2 updates every Auto function not yet updated).
+ */
+export function offerMovesFromNow(ctx: ReplicationContext, f: number, atMs: number): void {
+  const fleet = ctx.fleet;
+  const mode = fleet.mode[f]!;
+  if (mode === MODE_MANUAL || fleet.held[f] === 1 || !ctx.staleness.isStale(f)) return;
+  const rate = fleet.changeRatePerMs[f]!;
+  let when = fleet.pendingAtMs[f]!;
+  let how = fleet.pendingHow[f]!;
+  if (fleet.pendingHandle[f] === NO_HANDLE && rate > 0) {
+    const u = ctx.keyed.catchUp.at(f, Math.floor(atMs / 1000));
+    const changeMs = atMs + Math.ceil(-Math.log1p(-u) / rate);
+    if (changeMs < when) {
+      when = changeMs;
+      how = fleet.packageType[f] === PACKAGE_IMAGE ? HOW_REBUILD : HOW_PHASE1;
+    }
+  }
+  if (mode === MODE_AUTO) {
+    const latest = ctx.latest[fleet.region[f]! * ctx.runtimeCount + fleet.runtime[f]!]!;
+    const release = ctx.versions.releaseIndex[latest]!;
+    const durationMs = release >= 0 ? ctx.scenario.releases[release]!.phase2.durationMs : 0;
+    const phase2Ms = atMs + Math.floor(ctx.keyed.catchUp.at(f, -1 - Math.floor(atMs / 1000)) * durationMs);
+    if (phase2Ms < when) {
+      when = phase2Ms;
+      how = HOW_PHASE2;
+    }
+  }
+  if (Number.isFinite(when)) setPendingMove(ctx, f, when, how);
 }
 
 /** Forgets `f`'s pending move (it fired, or the function's mode changed). */

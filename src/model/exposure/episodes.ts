@@ -1,0 +1,121 @@
+/**
+ * Episodes of running an incompatible version (metrics.md, exposure): started when a
+ * susceptible function's live version becomes the incompatible one, followed through the
+ * environment mix (R15) until its share has decayed, with the first failed invocation placed
+ * exactly on the failure intensity rate × errorRate × share(t).
+ */
+import { exponential } from '../../kernel/distributions.js';
+import type { ReplicationContext } from '../context.js';
+import { EV_FIRST_FAILURE } from '../events.js';
+import { NO_VERSION } from '../measure/changeLog.js';
+import { DAY_MS } from '../units.js';
+import { shareAfter, shareIntegralMs, timeToIntegralMs } from './environmentMix.js';
+import { FIELD, type ExposureEpisode } from './exposureState.js';
+import { isSusceptible } from './susceptibility.js';
+
+function failureRatePerMs(ctx: ReplicationContext, f: number, ep: ExposureEpisode): number {
+  const errorRate = ctx.scenario.releases[ep.release]!.incompatibility!.errorRate;
+  return (ctx.fleet.invocationsPerDay[f]! / DAY_MS) * errorRate;
+}
+
+/** Books invocations and failures from the anchor to `toMs` and moves the anchor there. */
+export function accrue(ctx: ReplicationContext, f: number, ep: ExposureEpisode, toMs: number): void {
+  const dt = toMs - ep.anchorMs;
+  if (dt <= 0) return;
+  const lifetimeMs = ctx.scenario.fleet.environmentLifetimeMs;
+  const integralMs = shareIntegralMs(ep.share, ep.live, dt, lifetimeMs);
+  const invocationsPerMs = ctx.fleet.invocationsPerDay[f]! / DAY_MS;
+  const failuresPerMs = failureRatePerMs(ctx, f, ep);
+  ctx.exposure.add(ep.group, FIELD.exposedInvocations, invocationsPerMs * integralMs);
+  ctx.exposure.add(ep.group, FIELD.failedInvocations, failuresPerMs * integralMs);
+  if (Number.isNaN(ep.firstFailureMs)) ep.hazardLeft = Math.max(0, ep.hazardLeft - failuresPerMs * integralMs);
+  ep.share = shareAfter(ep.share, ep.live, dt, lifetimeMs);
+  ep.anchorMs = toMs;
+}
+
+/** (Re)places the episode's first failure on the current share curve. */
+function scheduleFirstFailure(ctx: ReplicationContext, f: number, ep: ExposureEpisode): void {
+  if (ep.failureHandle >= 0) ctx.queue.cancel(ep.failureHandle);
+  ep.failureHandle = -1;
+  if (!Number.isNaN(ep.firstFailureMs)) return;
+  const failuresPerMs = failureRatePerMs(ctx, f, ep);
+  if (failuresPerMs <= 0) return;
+  const afterMs = timeToIntegralMs(ep.share, ep.live, ep.hazardLeft / failuresPerMs, ctx.scenario.fleet.environmentLifetimeMs);
+  if (!Number.isFinite(afterMs)) return;
+  const atMs = ep.anchorMs + Math.ceil(afterMs);
+  if (atMs <= ctx.horizonMs) ep.failureHandle = ctx.queue.schedule(atMs, EV_FIRST_FAILURE, f);
+}
+
+function startEpisode(ctx: ReplicationContext, f: number, ep: ExposureEpisode, atMs: number): void {
+  ep.live = true;
+  ep.liveSinceMs = atMs;
+  ep.episodeStartMs = atMs;
+  ep.episodes++;
+  ep.firstFailureMs = Number.NaN;
+  ep.detectedMs = Number.NaN;
+  ep.hazardLeft = exponential(keyedStream(ctx, f, ep), 1);
+  scheduleFirstFailure(ctx, f, ep);
+}
+
+/** One keyed uniform per (function, release, episode), as a one-draw stream. */
+function keyedStream(ctx: ReplicationContext, f: number, ep: ExposureEpisode): { next(): number } {
+  const u = ctx.keyed.hazard.at(f, ep.release * 65_536 + ep.episodes);
+  return { next: () => u };
+}
+
+/** Closes an episode for good: its remaining decaying share is booked up to the horizon. */
+function closeEpisode(ctx: ReplicationContext, f: number, ep: ExposureEpisode): void {
+  if (ep.live) ctx.exposure.add(ep.group, FIELD.exposureMs, ep.anchorMs - ep.liveSinceMs);
+  ep.live = false;
+  accrue(ctx, f, ep, ctx.horizonMs);
+  if (ep.failureHandle >= 0) ctx.queue.cancel(ep.failureHandle);
+  ctx.exposure.episodes.delete(f);
+}
+
+/** Called for every change of a function's live version (`from` is NO_VERSION at creation). */
+export function onLiveVersionChange(ctx: ReplicationContext, f: number, from: number, to: number, atMs: number): void {
+  const tracker = ctx.exposure;
+  let ep = tracker.episodes.get(f);
+  if (ep !== undefined) {
+    accrue(ctx, f, ep, atMs);
+    if (ep.live && to !== ep.version) {
+      tracker.add(ep.group, FIELD.exposureMs, atMs - ep.liveSinceMs);
+      ep.live = false;
+      scheduleFirstFailure(ctx, f, ep);
+    } else if (!ep.live && to === ep.version) {
+      startEpisode(ctx, f, ep, atMs);
+    }
+    if (ep.version === to) return;
+  }
+  const release = to === NO_VERSION ? -1 : ctx.versions.releaseIndex[to]!;
+  if (release < 0 || !isSusceptible(ctx, f, release)) return;
+  if (ep !== undefined) closeEpisode(ctx, f, ep);
+  const { fleet } = ctx;
+  ep = {
+    version: to,
+    release,
+    group: tracker.group(release, fleet.region[f]!, fleet.architecture[f]!, fleet.mode[f]!),
+    share: from === NO_VERSION ? 1 : 0, // a created function's environments all start on it
+    anchorMs: atMs,
+    live: true,
+    liveSinceMs: atMs,
+    episodeStartMs: atMs,
+    hazardLeft: 0,
+    failureHandle: -1,
+    firstFailureMs: Number.NaN,
+    detectedMs: Number.NaN,
+    episodes: 0,
+  };
+  tracker.episodes.set(f, ep);
+  tracker.add(ep.group, FIELD.exposedFunctions, 1);
+  startEpisode(ctx, f, ep, atMs);
+}
+
+/** At the horizon: every episode's time and invocations are booked. */
+export function closeEpisodesAtHorizon(ctx: ReplicationContext): void {
+  for (const [f, ep] of [...ctx.exposure.episodes]) {
+    accrue(ctx, f, ep, ctx.horizonMs);
+    if (ep.live) ctx.exposure.add(ep.group, FIELD.exposureMs, ctx.horizonMs - ep.liveSinceMs);
+    ep.live = false;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * The trace of state changes of one replication, as columns: every change of a function's
+ * live runtime version or update mode, with its cause. It feeds `events.ndjson` (audit and
+ * debugging) and the INIT_START log (each new execution environment starts on the version
+ * live at its init, R15). Kept only when one of those outputs is asked for.
+ */
+import { GrowableColumns } from './growableColumns.js';
+
+/** What happened (the `action` column). */
+export const ACTION_MOVE = 0; // live runtime version changed by Lambda or a deploy/rebuild/creation
+export const ACTION_CREATE = 1; // function created (fromVersion = toVersion = its first version)
+export const ACTION_ALIAS_ROLLBACK = 2; // R14: alias redirected to the previous published version
+export const ACTION_PIN = 3; // R12/R17: PutRuntimeManagementConfig Manual + previous version's ARN
+export const ACTION_UNPIN = 4; // R18: back to Auto
+export const ACTION_IMAGE_ROLLBACK = 5; // R3: previous image redeployed
+export const ACTION_FIRST_FAILURE = 6; // first failed invocation on an incompatible version
+export const ACTION_DETECT = 7; // owner notices the failures
+export const ACTION_MIGRATE = 8; // R13: architecture/runtime change applied (UpdateFunctionConfiguration)
+export const ACTION_MIGRATE_REFUSED = 9; // R13: refused because $LATEST is Manual
+export const ACTION_EXCEPTION_REQUESTED = 10; // R19: policy exception requested before pinning
+export const ACTION_NAMES = [
+  'move', 'create', 'alias-rollback', 'pin', 'unpin', 'image-rollback', 'first-failure', 'detect',
+  'migrate', 'migrate-refused', 'exception-requested',
+] as const;
+
+export const NO_VERSION = 0xffff;
+
+export class ChangeLog {
+  readonly rows = new GrowableColumns({
+    atMs: Float64Array,
+    functionId: Int32Array,
+    action: Uint8Array,
+    fromVersion: Uint16Array,
+    toVersion: Uint16Array,
+    /** HOW_* code of fleet/fleetState.ts for moves; 0 otherwise. */
+    cause: Uint8Array,
+  });
+
+  record(atMs: number, functionId: number, action: number, fromVersion: number, toVersion: number, cause: number): void {
+    this.rows.push([atMs, functionId, action, fromVersion, toVersion, cause]);
+  }
+}
+
+export type ChangeRows = ReturnType<ChangeLog['rows']['view']>;
