@@ -167,7 +167,7 @@ export class RadixBuckets {
     const hiDiff = hi ^ this.lastHi;
     if (hiDiff !== 0) {
       const level = (63 - Math.clz32(hiDiff)) >> LOG2_K;
-      return 1 + (level << K) + ((hi >>> (level * K - 31)) & DIGIT_MASK);
+      return 1 + (level << K) + ((hi >>> (level * K - 32)) & DIGIT_MASK);
     }
     const lo = time >>> 0;
     const loDiff = lo ^ this.lastLo;

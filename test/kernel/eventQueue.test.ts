@@ -182,6 +182,23 @@ describe('EventQueue ordering', () => {
     expect(q.nowMs).toBe(2 ** 41);
   });
 
+  it('orders times spread over the whole safe-integer range, run in stages', () => {
+    const s = createStream(9, 'eventQueue.range', 0);
+    const q = new EventQueue();
+    const expected: Ran[] = [];
+    for (let i = 0; i < 4000; i++) {
+      // Log-uniform up to 2^53, with repeats, so every digit of the time matters.
+      const atMs = i % 5 === 4 ? (expected[i - 1] as Ran).atMs : Math.min(Math.floor(2 ** (s.next() * 53)), Number.MAX_SAFE_INTEGER);
+      q.schedule(atMs, 1, i);
+      expected.push({ kind: 1, target: i, atMs });
+    }
+    expected.sort((a, b) => a.atMs - b.atMs || a.target - b.target);
+    const { ran, dispatch } = recorder();
+    for (let end = 1; end < 2 ** 53; end *= 3) q.runUntil(end, dispatch);
+    q.runUntil(Number.MAX_SAFE_INTEGER, dispatch);
+    expect(ran).toEqual(expected);
+  });
+
   it('keeps FIFO order for equal times scheduled at different moments', () => {
     // Events for one time arrive from several "epochs" of the clock, and so
     // pass through different internal buckets before they run.
