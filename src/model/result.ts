@@ -12,6 +12,7 @@ export interface FunctionColumns {
   readonly architecture: Uint8Array;
   readonly runtime: Uint8Array;
   readonly packageType: Uint8Array;
+  /** The mode each function was created with (pins and unpins change the live mode, not this). */
   readonly mode: Uint8Array;
 }
 

@@ -256,7 +256,7 @@ function packResult(ctx: ReplicationContext, replication: number, seed: number, 
           architecture: fleet.architecture.slice(0, n),
           runtime: fleet.runtime.slice(0, n),
           packageType: fleet.packageType.slice(0, n),
-          mode: fleet.mode.slice(0, n),
+          mode: fleet.configuredMode.slice(0, n),
         }
       : null,
     survival: { binMs: survival.binMs, patched: survival.patched, censored: survival.censored },

@@ -1,7 +1,8 @@
 /**
  * patches.csv: one row per (replication, function, release that reached its region), in the
  * order the simulation produced them. `patched_at_days` is empty when the function still did
- * not run the release (or a newer one) at the horizon; `how` is then empty too.
+ * not run the release (or a newer one) at the horizon; `how` is then empty too. `update_mode`
+ * is the mode the function was created with (a rollback's pin does not change it here).
  */
 import type { Scenario } from '../scenario/types.js';
 import type { VersionTable } from '../model/catalog/versionTable.js';

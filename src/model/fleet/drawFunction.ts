@@ -84,6 +84,7 @@ export function drawFunction(fleet: FleetState, sampler: FleetSampler, draws: Fu
   fleet.packageType[id] = packageType;
   const mode = sampler.modeCodes[categorical(draws.mode, sampler.mode)]!;
   fleet.mode[id] = packageType === PACKAGE_IMAGE ? MODE_NONE : mode;
+  fleet.configuredMode[id] = fleet.mode[id]!;
   fleet.hasAlias[id] = bernoulli(draws.alias, spec.publishedVersionShare) ? 1 : 0;
   const active = bernoulli(draws.active, 1 - spec.deploys.inactiveShare);
   const shape = spec.deploys.rateShape;

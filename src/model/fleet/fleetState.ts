@@ -2,7 +2,7 @@
  * The fleet as columns: one typed array per field, indexed by function id. Functions created
  * during the run are appended; arrays grow by doubling. No objects per function.
  *
- * Bytes per function (FLEET_BYTES_PER_FUNCTION): 7 × Uint8 attributes and flags, 3 × Uint16
+ * Bytes per function (FLEET_BYTES_PER_FUNCTION): 8 × Uint8 attributes and flags, 3 × Uint16
  * (live and previous versions, highest rank run), 2 × Uint8 move causes, Float32 change rate, Float32 invocations,
  * 5 × Float64 (stale-since, pending-move handle and time, creation time, live-version-since),
  * and an Int32 entry in its region × runtime bucket.
@@ -27,7 +27,7 @@ export const HOW_NAMES = ['phase1', 'phase2', 'rebuild', 'create', 'initial'] as
 
 export const NO_HANDLE = -1;
 
-export const FLEET_BYTES_PER_FUNCTION = 7 + 3 * 2 + 2 + 4 + 4 + 5 * 8 + 4;
+export const FLEET_BYTES_PER_FUNCTION = 8 + 3 * 2 + 2 + 4 + 4 + 5 * 8 + 4;
 
 export class FleetState {
   size = 0;
@@ -36,6 +36,8 @@ export class FleetState {
   runtime: Uint8Array;
   packageType: Uint8Array;
   mode: Uint8Array;
+  /** The mode the function was created with; `mode` changes with pins and unpins. */
+  configuredMode: Uint8Array;
   /** 1 when traffic goes through an alias to published versions (R14). */
   hasAlias: Uint8Array;
   /** Runtime version serving live traffic: the alias's published version, or `$LATEST` (R14). */
@@ -68,6 +70,7 @@ export class FleetState {
     this.runtime = new Uint8Array(n);
     this.packageType = new Uint8Array(n);
     this.mode = new Uint8Array(n);
+    this.configuredMode = new Uint8Array(n);
     this.hasAlias = new Uint8Array(n);
     this.version = new Uint16Array(n);
     this.previousVersion = new Uint16Array(n);
@@ -110,6 +113,7 @@ export class FleetState {
     this.runtime = grow(this.runtime, (n) => new Uint8Array(n));
     this.packageType = grow(this.packageType, (n) => new Uint8Array(n));
     this.mode = grow(this.mode, (n) => new Uint8Array(n));
+    this.configuredMode = grow(this.configuredMode, (n) => new Uint8Array(n));
     this.hasAlias = grow(this.hasAlias, (n) => new Uint8Array(n));
     this.version = grow(this.version, (n) => new Uint16Array(n));
     this.previousVersion = grow(this.previousVersion, (n) => new Uint16Array(n));
