@@ -84,7 +84,9 @@ export class RadixBuckets {
   /** Takes bucket 0's next entry out (read it first, at headOffset()). */
   takeHead(): void {
     const block = this.firstBlock[0] as number;
-    if (--this.size[0] === 0) {
+    const left = (this.size[0] as number) - 1;
+    this.size[0] = left;
+    if (left === 0) {
       this.arena.release(block);
       this.setEmpty(0);
     } else if (++this.head0 === BLOCK) {
@@ -192,7 +194,9 @@ export class RadixBuckets {
     data[o + 1] = kindSlot;
     data[o + 2] = targetGen;
     this.tailFill[b] = fill + 1;
-    if (this.size[b]++ === 0) {
+    const n = this.size[b] as number;
+    this.size[b] = n + 1;
+    if (n === 0) {
       this.markNonEmpty(b);
       this.minTime[b] = time;
       this.minSlot[b] = slotOf(kindSlot);
@@ -276,13 +280,15 @@ export class RadixBuckets {
     this.tailFill[b] = 0;
     if (b === 0) this.head0 = 0;
     const w = b >> 5;
-    if ((this.nonEmpty[w] &= ~(1 << (b & 31))) === 0) this.nonEmptyWords[w >> 5] &= ~(1 << (w & 31));
+    const bits = (this.nonEmpty[w] as number) & ~(1 << (b & 31));
+    this.nonEmpty[w] = bits;
+    if (bits === 0) this.nonEmptyWords[w >> 5] = (this.nonEmptyWords[w >> 5] as number) & ~(1 << (w & 31));
   }
 
   private markNonEmpty(b: number): void {
     const w = b >> 5;
-    this.nonEmpty[w] |= 1 << (b & 31);
-    this.nonEmptyWords[w >> 5] |= 1 << (w & 31);
+    this.nonEmpty[w] = (this.nonEmpty[w] as number) | (1 << (b & 31));
+    this.nonEmptyWords[w >> 5] = (this.nonEmptyWords[w >> 5] as number) | (1 << (w & 31));
   }
 
   /** First non-empty bucket >= from, or -1. */

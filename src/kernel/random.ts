@@ -13,6 +13,10 @@
  *
  * Changing the algorithm or the seed string changes every result: the golden
  * test in test/kernel/random.test.ts pins them.
+ *
+ * Import: the package's CommonJS entry carries `alea` as a property, which
+ * @types/seedrandom declares, so the default import works unchanged under tsx,
+ * vitest and tsc-built code run by plain node (no `lib/alea.js` declaration needed).
  */
 import seedrandom from 'seedrandom';
 

@@ -7,7 +7,10 @@ interface SummaryLike {
   readonly metrics: Record<string, { mean: number | null; ci95: readonly [number, number] | null; unit: string; censoredShare?: number | null }>;
 }
 
-const HEADLINE = ['staleFunctionDays', 'lambdaStaleFunctionDays', 'ownerStaleFunctionDays', 'timeToPatchP50Days', 'timeToPatchP95Days', 'unpatchedShareAtHorizon'];
+const HEADLINE = [
+  'staleFunctionDays', 'lambdaStaleFunctionDays', 'ownerStaleFunctionDays', 'timeToPatchP50Days', 'timeToPatchP95Days',
+  'unpatchedShareAtHorizon', 'exposedFunctions', 'failedInvocations', 'timeToRollbackP50Hours', 'pinnedAtHorizon',
+];
 
 function fmt(x: number): string {
   return Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3);
@@ -21,6 +24,7 @@ export function formatHeadline(summary: SummaryLike, outDir: string): string {
   for (const name of HEADLINE) {
     const m = summary.metrics[name];
     if (!m) continue;
+    if (name === 'timeToRollbackP50Hours' && m.mean === null) continue; // no rollbacks at all
     const value = m.mean === null
       ? `not reached by the horizon${m.censoredShare != null ? ` (${(m.censoredShare * 100).toFixed(1)}% censored)` : ''}`
       : `${fmt(m.mean)}${m.ci95 ? ` [${fmt(m.ci95[0])}, ${fmt(m.ci95[1])}]` : ''} ${m.unit}`;
