@@ -4,7 +4,9 @@ interface SummaryLike {
   readonly seed: number;
   readonly replications: number;
   readonly resultHash: string;
-  readonly metrics: Record<string, { mean: number | null; ci95: readonly [number, number] | null; unit: string; censoredShare?: number | null }>;
+  readonly metrics: Record<string, {
+    mean: number | null; ci95: readonly [number, number] | null; unit: string; replications: number; definedIn: number; censoredShare?: number | null;
+  }>;
 }
 
 const HEADLINE = [
@@ -24,10 +26,11 @@ export function formatHeadline(summary: SummaryLike, outDir: string): string {
   for (const name of HEADLINE) {
     const m = summary.metrics[name];
     if (!m) continue;
-    if (name === 'timeToRollbackP50Hours' && m.mean === null) continue; // no rollbacks at all
-    const value = m.mean === null
-      ? `not reached by the horizon${m.censoredShare != null ? ` (${(m.censoredShare * 100).toFixed(1)}% censored)` : ''}`
-      : `${fmt(m.mean)}${m.ci95 ? ` [${fmt(m.ci95[0])}, ${fmt(m.ci95[1])}]` : ''} ${m.unit}`;
+    if (m.definedIn === 0 && m.censoredShare === undefined) continue; // e.g. no rollbacks at all
+    const undefinedText = m.censoredShare !== undefined
+      ? `not reached by the horizon${m.censoredShare !== null ? ` (${(m.censoredShare * 100).toFixed(1)}% censored)` : ''}`
+      : `undefined in ${m.replications - m.definedIn} of ${m.replications} replications`;
+    const value = m.mean === null ? undefinedText : `${fmt(m.mean)}${m.ci95 ? ` [${fmt(m.ci95[0])}, ${fmt(m.ci95[1])}]` : ''} ${m.unit}`;
     lines.push(`  ${name.padEnd(26)} ${value}`);
   }
   lines.push(`results in ${outDir}`);
