@@ -1,0 +1,30 @@
+/**
+ * Golden results: a fixed scenario and seed must keep giving the same resultHash. A change
+ * here means the numbers a seed gives have changed (a model change, a new draw in an existing
+ * stream, a different algorithm): update the hash only on purpose, and say why in the commit.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../../src/scenario/load.js';
+import { runReplications } from '../../src/batch/runReplications.js';
+
+const GOLDEN = {
+  'scenarios/python-patch-incompatibility.yaml': '50f0d20379aa2caa3ea6108486ef1e98205938ec8dae02a4952a17f77cc1d4f8',
+  'scenarios/default.yaml': '1e6e6ae6da3ff0004bc75fc849c1a4199b28282b3c1431f8599f7583476e65a0',
+};
+
+describe('golden resultHash', () => {
+  it.each(Object.entries(GOLDEN))('%s (its own seed)', async (file, expected) => {
+    const loaded = await loadScenarioFile(file);
+    if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join('\n'));
+    const run = runReplications(loaded.scenario, { seed: loaded.scenario.seed, replications: loaded.scenario.replications, keepPatches: false });
+    expect(run.resultHash).toBe(expected);
+  });
+
+  it('a replication run alone gives the same digest as within the batch', async () => {
+    const loaded = await loadScenarioFile('scenarios/python-patch-incompatibility.yaml');
+    if (!loaded.ok) throw new Error('invalid');
+    const all = runReplications(loaded.scenario, { seed: 7, replications: 3, keepPatches: false });
+    const { simulateReplication } = await import('../../src/model/simulate.js');
+    expect(simulateReplication(loaded.scenario, 2, { seed: 7, keepPatches: false }).digest).toBe(all.results[2]!.digest);
+  });
+});
