@@ -49,6 +49,8 @@ export interface ReplicationContext {
   readonly reachedMs: Float64Array;
   /** 1 for a release Lambda has halted and withdrawn (R11), by version id. */
   readonly withdrawn: Uint8Array;
+  /** When each release was halted, ms; NaN if never. By version id. */
+  readonly haltedAtMs: Float64Array;
   /** When each version starts failing (R11 expiry), ms; Infinity if never. By version id. */
   readonly expiresAtMs: Float64Array;
   /** Keyed draws: one answer per (function, release, …) whatever the event order. */

@@ -44,6 +44,25 @@ export interface ExposureResult {
   /** Episode start → detection, and → rollback, ms. */
   readonly detectDelaysMs: Float64Array;
   readonly rollbackDelaysMs: Float64Array;
+  /** One row per finished episode of running an incompatible version (ROLLBACK_* kinds). */
+  readonly episodes: {
+    readonly functionId: Int32Array;
+    readonly release: Int32Array;
+    readonly episode: Int32Array;
+    readonly startMs: Float64Array;
+    readonly firstFailureMs: Float64Array;
+    readonly detectedMs: Float64Array;
+    readonly rolledBackMs: Float64Array;
+    readonly rollbackKind: Uint8Array;
+    readonly endMs: Float64Array;
+  };
+}
+
+export interface RolloutResult {
+  /** When each version reached each fleet region, [version × fleet regions + region]; Infinity if never. */
+  readonly reachedMs: Float64Array;
+  /** When each version was halted (R11), NaN if never. */
+  readonly haltedAtMs: Float64Array;
 }
 
 export interface ReplicationResult {
@@ -51,11 +70,12 @@ export interface ReplicationResult {
   readonly seed: number;
   readonly timeseries: { readonly sample: Int32Array; readonly cell: Int32Array; readonly functions: Int32Array };
   readonly patches: PatchRows | null;
-  /** Attributes of every function, for decoding patch rows; null when patches are not kept. */
-  readonly functions: FunctionColumns | null;
+  /** Attributes of every function (at the horizon), for decoding rows. */
+  readonly functions: FunctionColumns;
   readonly survival: { readonly binMs: number; readonly patched: Float64Array; readonly censored: Float64Array };
   readonly totals: ReplicationTotals;
   readonly exposure: ExposureResult;
+  readonly rollout: RolloutResult;
   /** The change trace, when kept (events.ndjson). */
   readonly changes: ChangeRows | null;
   /** The sampled INIT_START log, when asked for. */

@@ -106,6 +106,7 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
     regionCount,
     reachedMs,
     withdrawn: new Uint8Array(versions.count),
+    haltedAtMs: new Float64Array(versions.count).fill(Number.NaN),
     expiresAtMs,
     keyed: {
       susceptible: createKeyedUniform(seed, 'owners.susceptible', replication),
@@ -216,11 +217,14 @@ function packResult(ctx: ReplicationContext, replication: number, seed: number, 
     shape: exposure.shape,
     detectDelaysMs: exposure.detectDelays.view().ms,
     rollbackDelaysMs: exposure.rollbackDelays.view().ms,
+    episodes: exposure.episodeRows.view(),
   };
+  const rollout = { reachedMs: ctx.reachedMs, haltedAtMs: ctx.haltedAtMs };
   const hash = createHash('sha256');
   for (const col of [
     timeseries.sample, timeseries.cell, timeseries.functions, survival.patched, survival.censored,
     exposureResult.totals, exposureResult.detectDelaysMs, exposureResult.rollbackDelaysMs,
+    ...Object.values(exposureResult.episodes), rollout.reachedMs, rollout.haltedAtMs,
   ]) {
     hash.update(new Uint8Array(col.buffer, col.byteOffset, col.byteLength));
   }
@@ -250,18 +254,17 @@ function packResult(ctx: ReplicationContext, replication: number, seed: number, 
     seed,
     timeseries,
     patches: patchLog.rows,
-    functions: options.keepPatches || options.keepChanges
-      ? {
-          region: fleet.region.slice(0, n),
-          architecture: fleet.architecture.slice(0, n),
-          runtime: fleet.runtime.slice(0, n),
-          packageType: fleet.packageType.slice(0, n),
-          mode: fleet.configuredMode.slice(0, n),
-        }
-      : null,
+    functions: {
+      region: fleet.region.slice(0, n),
+      architecture: fleet.architecture.slice(0, n),
+      runtime: fleet.runtime.slice(0, n),
+      packageType: fleet.packageType.slice(0, n),
+      mode: fleet.configuredMode.slice(0, n),
+    },
     survival: { binMs: survival.binMs, patched: survival.patched, censored: survival.censored },
     totals,
     exposure: exposureResult,
+    rollout,
     changes,
     initStart,
     initStartFunctions,

@@ -23,7 +23,7 @@ export function* patchesLines(scenario: Scenario, versions: VersionTable, result
   for (const result of results) {
     const rows = result.patches;
     const fn = result.functions;
-    if (rows === null || fn === null) throw new Error(`replication ${result.replication} kept no patch rows`);
+    if (rows === null) throw new Error(`replication ${result.replication} kept no patch rows`);
     for (let i = 0; i < rows.length; i++) {
       const f = rows.functionId[i]!;
       const patchedMs = rows.patchedMs[i]!;

@@ -8,8 +8,8 @@ import { loadScenarioFile } from '../../src/scenario/load.js';
 import { runReplications } from '../../src/batch/runReplications.js';
 
 const GOLDEN = {
-  'scenarios/python-patch-incompatibility.yaml': '50f0d20379aa2caa3ea6108486ef1e98205938ec8dae02a4952a17f77cc1d4f8',
-  'scenarios/default.yaml': '1e6e6ae6da3ff0004bc75fc849c1a4199b28282b3c1431f8599f7583476e65a0',
+  'scenarios/python-patch-incompatibility.yaml': 'edbcc62b9785ad27498882244a03244b475cf5165b08bfe5456712042d0b2aa4',
+  'scenarios/default.yaml': 'f5e4cf9af3d649a572a7d9515f32629a31096f1b8a7ae9658e80f3abb2a794e4',
 };
 
 describe('golden resultHash', () => {

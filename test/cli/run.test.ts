@@ -32,7 +32,8 @@ describe('run on the issue example (unchanged)', async () => {
     expect(codeA).toBe(0);
     expect(codeB).toBe(0);
     expect(readdirSync(a).sort()).toEqual([
-      '.lambda-rollout-sim', 'catalog.csv', 'exposure.csv', 'init_start.ndjson', 'patches.csv', 'scenario.yaml', 'summary.json', 'timeseries.csv',
+      '.lambda-rollout-sim', 'catalog.csv', 'episodes.csv', 'exposure.csv', 'init_start.ndjson', 'patches.csv', 'releases.csv', 'scenario.yaml',
+      'summary.json', 'timeseries.csv',
     ]);
     expect(ioA.out).toContain('resultHash');
   });
@@ -108,6 +109,36 @@ describe('run on the issue example (unchanged)', async () => {
     // ~1% of ~3500 python3.12 functions per replication are susceptible.
     expect(summary.metrics.exposedFunctions.mean).toBeGreaterThan(10);
     expect(summary.metrics.failedInvocations.mean).toBeGreaterThan(0);
+  });
+
+  it('episodes.csv agrees with exposure.csv on rollbacks, and every episode is in order', () => {
+    const exposure = readFileSync(join(a, 'exposure.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const episodes = readFileSync(join(a, 'episodes.csv'), 'utf8').trim().split('\n');
+    expect(episodes[0]).toBe('replication,function_id,release_version,region,architecture,package_type,update_mode,episode,started_at_days,first_failure_at_days,detected_at_days,rolled_back_at_days,rollback,ended_at_days');
+    const rows = episodes.slice(1).map((l) => l.split(','));
+    for (const kind of [['alias', 12], ['pin', 13], ['image', 14]] as const) {
+      const fromExposure = exposure.reduce((n, r) => n + Number(r[kind[1]]), 0);
+      const firstEpisodes = rows.filter((r) => r[12] === kind[0] && r[7] === '1').length;
+      expect(firstEpisodes, kind[0]).toBe(fromExposure);
+    }
+    for (const r of rows) {
+      const [start, fail, detect, back, end] = [r[8], r[9], r[10], r[11], r[13]].map((x) => (x === '' ? Number.NaN : Number(x)));
+      if (!Number.isNaN(fail!)) expect(fail!).toBeGreaterThanOrEqual(start!);
+      if (!Number.isNaN(detect!)) expect(detect!).toBeGreaterThanOrEqual(fail!);
+      if (!Number.isNaN(back!)) expect(back!).toBeGreaterThanOrEqual(detect!);
+      expect(end!).toBeGreaterThanOrEqual(start!);
+    }
+  });
+
+  it('releases.csv gives each region its wave and actual publication (R10)', () => {
+    const lines = readFileSync(join(a, 'releases.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('replication,release_version,runtime,region,wave,planned_at_days,published_at_days,phase2_start_days,phase2_end_days,halted_at_days');
+    const r0 = lines.slice(1).filter((l) => l.startsWith('0,')).map((l) => l.split(','));
+    expect(r0.map((r) => [r[3], r[4], r[6], r[7], r[8]])).toEqual([
+      ['us-east-1', '0', '3', '10', '17'],
+      ['eu-west-1', '1', '4', '11', '18'],
+      ['ap-northeast-2', '2', '5', '12', '19'],
+    ]);
   });
 });
 

@@ -8,10 +8,12 @@ import { formatScenarioError, loadScenarioFile } from '../../scenario/load.js';
 import { runReplications } from '../../batch/runReplications.js';
 import { catalogLines } from '../../output/catalogCsv.js';
 import { chunked } from '../../output/csv.js';
+import { episodesLines } from '../../output/episodesCsv.js';
 import { eventLines } from '../../output/eventsNdjson.js';
 import { exposureLines } from '../../output/exposureCsv.js';
 import { initStartLines } from '../../output/initStartNdjson.js';
 import { patchesLines } from '../../output/patchesCsv.js';
+import { releasesLines } from '../../output/releasesCsv.js';
 import { buildSummary } from '../../output/summaryJson.js';
 import { timeseriesLines } from '../../output/timeseriesCsv.js';
 import { checkOutputDir, writeOutputDir, type OutputFile } from '../../output/writeOutputDir.js';
@@ -68,7 +70,9 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
       ? [{ name: 'init_start.ndjson', chunks: chunked(initStartLines(scenario, run.versions, initStart, first.initStartFunctions)) }]
       : []),
   ];
-  const outputs = ['summary.json', 'timeseries.csv', 'exposure.csv', ...optional.map((f) => f.name), 'catalog.csv', 'scenario.yaml'];
+  const outputs = [
+    'summary.json', 'timeseries.csv', 'exposure.csv', 'episodes.csv', 'releases.csv', ...optional.map((f) => f.name), 'catalog.csv', 'scenario.yaml',
+  ];
   const summary = buildSummary(scenario, seed, run, {
     toolVersion: toolVersion(),
     scenarioFile: basename(args.scenario),
@@ -79,6 +83,8 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     { name: 'summary.json', chunks: [JSON.stringify(summary, null, 2) + '\n'] },
     { name: 'timeseries.csv', chunks: chunked(timeseriesLines(scenario, run.versions, run.results)) },
     { name: 'exposure.csv', chunks: chunked(exposureLines(scenario, run.versions, run.results)) },
+    { name: 'episodes.csv', chunks: chunked(episodesLines(scenario, run.versions, run.results)) },
+    { name: 'releases.csv', chunks: chunked(releasesLines(scenario, run.versions, run.results)) },
     ...optional,
     { name: 'catalog.csv', chunks: chunked(catalogLines(scenario, run.versions)) },
     { name: 'scenario.yaml', chunks: [loaded.source] },

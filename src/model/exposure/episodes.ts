@@ -10,7 +10,7 @@ import { EV_FIRST_FAILURE } from '../events.js';
 import { NO_VERSION } from '../measure/changeLog.js';
 import { DAY_MS } from '../units.js';
 import { shareAfter, shareIntegralMs, timeToIntegralMs } from './environmentMix.js';
-import { FIELD, type ExposureEpisode } from './exposureState.js';
+import { FIELD, ROLLBACK_NONE, type ExposureEpisode } from './exposureState.js';
 import { isSusceptible } from './susceptibility.js';
 
 function failureRatePerMs(ctx: ReplicationContext, f: number, ep: ExposureEpisode): number {
@@ -46,7 +46,16 @@ function scheduleFirstFailure(ctx: ReplicationContext, f: number, ep: ExposureEp
   if (atMs <= ctx.horizonMs) ep.failureHandle = ctx.queue.schedule(atMs, EV_FIRST_FAILURE, f);
 }
 
+/** Books one finished stretch of running the version (episodes.csv). */
+function recordEpisode(ctx: ReplicationContext, f: number, ep: ExposureEpisode, endMs: number): void {
+  ctx.exposure.episodeRows.push([
+    f, ep.release, ep.episodes, ep.episodeStartMs, ep.firstFailureMs, ep.detectedMs, ep.rolledBackMs, ep.rollbackKind, endMs,
+  ]);
+}
+
 function startEpisode(ctx: ReplicationContext, f: number, ep: ExposureEpisode, atMs: number): void {
+  ep.rolledBackMs = Number.NaN;
+  ep.rollbackKind = ROLLBACK_NONE;
   ep.live = true;
   ep.liveSinceMs = atMs;
   ep.episodeStartMs = atMs;
@@ -65,7 +74,10 @@ function keyedStream(ctx: ReplicationContext, f: number, ep: ExposureEpisode): {
 
 /** Closes an episode for good: its remaining decaying share is booked up to the horizon. */
 function closeEpisode(ctx: ReplicationContext, f: number, ep: ExposureEpisode): void {
-  if (ep.live) ctx.exposure.add(ep.group, FIELD.exposureMs, ep.anchorMs - ep.liveSinceMs);
+  if (ep.live) {
+    ctx.exposure.add(ep.group, FIELD.exposureMs, ep.anchorMs - ep.liveSinceMs);
+    recordEpisode(ctx, f, ep, ep.anchorMs);
+  }
   ep.live = false;
   accrue(ctx, f, ep, ctx.horizonMs);
   if (ep.failureHandle >= 0) ctx.queue.cancel(ep.failureHandle);
@@ -80,6 +92,7 @@ export function onLiveVersionChange(ctx: ReplicationContext, f: number, from: nu
     accrue(ctx, f, ep, atMs);
     if (ep.live && to !== ep.version) {
       tracker.add(ep.group, FIELD.exposureMs, atMs - ep.liveSinceMs);
+      recordEpisode(ctx, f, ep, atMs);
       ep.live = false;
       scheduleFirstFailure(ctx, f, ep);
     } else if (!ep.live && to === ep.version) {
@@ -105,6 +118,8 @@ export function onLiveVersionChange(ctx: ReplicationContext, f: number, from: nu
     firstFailureMs: Number.NaN,
     detectedMs: Number.NaN,
     episodes: 0,
+    rolledBackMs: Number.NaN,
+    rollbackKind: ROLLBACK_NONE,
   };
   tracker.episodes.set(f, ep);
   tracker.add(ep.group, FIELD.exposedFunctions, 1);
@@ -115,7 +130,10 @@ export function onLiveVersionChange(ctx: ReplicationContext, f: number, from: nu
 export function closeEpisodesAtHorizon(ctx: ReplicationContext): void {
   for (const [f, ep] of [...ctx.exposure.episodes]) {
     accrue(ctx, f, ep, ctx.horizonMs);
-    if (ep.live) ctx.exposure.add(ep.group, FIELD.exposureMs, ctx.horizonMs - ep.liveSinceMs);
+    if (ep.live) {
+      ctx.exposure.add(ep.group, FIELD.exposureMs, ctx.horizonMs - ep.liveSinceMs);
+      recordEpisode(ctx, f, ep, ctx.horizonMs);
+    }
     ep.live = false;
   }
 }

@@ -28,7 +28,16 @@ export interface ExposureEpisode {
   detectedMs: number;
   /** Episodes so far (a function that returns to the version after unpinning starts another). */
   episodes: number;
+  /** When and how the owner rolled the episode back (ROLLBACK_*), NaN / ROLLBACK_NONE until then. */
+  rolledBackMs: number;
+  rollbackKind: number;
 }
+
+export const ROLLBACK_NONE = 0;
+export const ROLLBACK_ALIAS = 1;
+export const ROLLBACK_PIN = 2;
+export const ROLLBACK_IMAGE = 3;
+export const ROLLBACK_NAMES = ['', 'alias', 'pin', 'image'] as const;
 
 /** Per-group figures, one row of exposure.csv each. */
 export const EXPOSURE_FIELDS = [

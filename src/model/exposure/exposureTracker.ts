@@ -19,6 +19,18 @@ export class ExposureTracker {
   /** Episode start → detection, and → rollback, ms (one row per detected / rolled-back episode). */
   readonly detectDelays = new GrowableColumns({ ms: Float64Array });
   readonly rollbackDelays = new GrowableColumns({ ms: Float64Array });
+  /** One row per finished episode (episodes.csv). */
+  readonly episodeRows = new GrowableColumns({
+    functionId: Int32Array,
+    release: Int32Array,
+    episode: Int32Array,
+    startMs: Float64Array,
+    firstFailureMs: Float64Array,
+    detectedMs: Float64Array,
+    rolledBackMs: Float64Array,
+    rollbackKind: Uint8Array,
+    endMs: Float64Array,
+  });
   /** Functions whose failures were detected, per release (R11 halt threshold). */
   readonly detectedByRelease: Int32Array;
   /** Invocations that failed because the version had expired (R11), counted apart. */

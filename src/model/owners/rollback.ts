@@ -14,7 +14,7 @@ import { putRuntimeManagementConfig } from '../api/runtimeManagement.js';
 import { runtimeVersionArn } from '../catalog/arn.js';
 import type { ReplicationContext } from '../context.js';
 import { EV_PIN, EV_RESUME, EV_UNPIN } from '../events.js';
-import { FIELD, type ExposureEpisode } from '../exposure/exposureState.js';
+import { FIELD, ROLLBACK_ALIAS, ROLLBACK_IMAGE, ROLLBACK_PIN, type ExposureEpisode } from '../exposure/exposureState.js';
 import { MODE_AUTO, MODE_FUNCTION_UPDATE, MODE_MANUAL, PACKAGE_IMAGE } from '../fleet/fleetState.js';
 import { ACTION_ALIAS_ROLLBACK, ACTION_EXCEPTION_REQUESTED, ACTION_IMAGE_ROLLBACK, ACTION_PIN, ACTION_UNPIN, NO_VERSION } from '../measure/changeLog.js';
 import { functionName } from '../logs/names.js';
@@ -41,16 +41,20 @@ function bookRollback(ctx: ReplicationContext, ep: ExposureEpisode, field: numbe
 export function rollBack(ctx: ReplicationContext, f: number, ep: ExposureEpisode, atMs: number): void {
   const { fleet, scenario } = ctx;
   const target = rollbackTarget(ctx, f, ep.version);
-  const hold = (action: number, field: number): void => {
+  const hold = (action: number, field: number, kind: number): void => {
     clearPendingMove(ctx, f);
     fleet.held[f] = 1;
+    ep.rolledBackMs = atMs;
+    ep.rollbackKind = kind;
     switchVersion(ctx, f, target, atMs, action, 0);
     bookRollback(ctx, ep, field, atMs);
     const resumeAt = atMs + scenario.owners.rollback.unpinAfterMs;
     if (resumeAt <= ctx.horizonMs) ctx.queue.schedule(resumeAt, EV_RESUME, f);
   };
-  if (fleet.packageType[f] === PACKAGE_IMAGE) return hold(ACTION_IMAGE_ROLLBACK, FIELD.rollbacksByImage);
-  if (fleet.hasAlias[f] === 1 && fleet.mode[f] === MODE_FUNCTION_UPDATE) return hold(ACTION_ALIAS_ROLLBACK, FIELD.rollbacksByAlias);
+  if (fleet.packageType[f] === PACKAGE_IMAGE) return hold(ACTION_IMAGE_ROLLBACK, FIELD.rollbacksByImage, ROLLBACK_IMAGE);
+  if (fleet.hasAlias[f] === 1 && fleet.mode[f] === MODE_FUNCTION_UPDATE) {
+    return hold(ACTION_ALIAS_ROLLBACK, FIELD.rollbacksByAlias, ROLLBACK_ALIAS);
+  }
   if (scenario.policy.denyRuntimeManagementConfig) {
     ctx.changes?.record(atMs, f, ACTION_EXCEPTION_REQUESTED, ep.version, target, 0);
     const at = atMs + scenario.policy.exceptionApprovalMs;
@@ -81,6 +85,8 @@ export function pin(ctx: ReplicationContext, f: number, atMs: number): void {
   if (!result.ok) throw new Error(`PutRuntimeManagementConfig refused for ${functionName(f)}: ${result.error.message}`);
   clearPendingMove(ctx, f);
   setMode(ctx, f, MODE_MANUAL, atMs);
+  ep.rolledBackMs = atMs;
+  ep.rollbackKind = ROLLBACK_PIN;
   switchVersion(ctx, f, target, atMs, ACTION_PIN, 0);
   bookRollback(ctx, ep, FIELD.rollbacksByPin, atMs);
   ctx.exposure.pinned.add(f);

@@ -11,6 +11,7 @@ import { clearPendingMove } from './pendingMove.js';
 export function haltRelease(ctx: ReplicationContext, version: number, atMs: number): void {
   if (ctx.withdrawn[version] === 1) return;
   ctx.withdrawn[version] = 1;
+  ctx.haltedAtMs[version] = atMs;
   const { versions, fleet, staleness } = ctx;
   const runtime = versions.runtimeIndex[version]!;
   const ladder = versions.byRuntime[runtime]!;
