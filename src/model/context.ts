@@ -51,6 +51,8 @@ export interface ReplicationContext {
   readonly withdrawn: Uint8Array;
   /** When each release was halted, ms; NaN if never. By version id. */
   readonly haltedAtMs: Float64Array;
+  /** 1 for a version whose release carries an incompatibility, by version id. */
+  readonly incompatibleVersion: Uint8Array;
   /** When each version starts failing (R11 expiry), ms; Infinity if never. By version id. */
   readonly expiresAtMs: Float64Array;
   /** Keyed draws: one answer per (function, release, …) whatever the event order. */

@@ -37,7 +37,7 @@ import { StalenessMeter } from './measure/staleness.js';
 import { SurvivalHistogram } from './measure/survival.js';
 import type { ReplicationResult } from './result.js';
 import { closeAtHorizon } from './rollout/horizon.js';
-import { moveToLatest } from './rollout/move.js';
+import { onPendingMove } from './rollout/move.js';
 import { publishInRegion } from './rollout/publish.js';
 
 export interface SimulateOptions {
@@ -106,6 +106,8 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
     regionCount,
     reachedMs,
     withdrawn: new Uint8Array(versions.count),
+    incompatibleVersion: Uint8Array.from({ length: versions.count }, (_, v) =>
+      versions.releaseIndex[v]! >= 0 && scenario.releases[versions.releaseIndex[v]!]!.incompatibility !== null ? 1 : 0),
     haltedAtMs: new Float64Array(versions.count).fill(Number.NaN),
     expiresAtMs,
     keyed: {
@@ -141,7 +143,7 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
   const events = queue.runUntil(scenario.horizonMs, (kind, target, atMs) => {
     switch (kind) {
       case EV_MOVE:
-        moveToLatest(ctx, target, atMs);
+        onPendingMove(ctx, target, atMs);
         break;
       case EV_PUBLISH:
         publishInRegion(ctx, Math.floor(target / regionCount), target % regionCount, atMs);

@@ -87,6 +87,8 @@ function closeEpisode(ctx: ReplicationContext, f: number, ep: ExposureEpisode): 
 /** Called for every change of a function's live version (`from` is NO_VERSION at creation). */
 export function onLiveVersionChange(ctx: ReplicationContext, f: number, from: number, to: number, atMs: number): void {
   const tracker = ctx.exposure;
+  // Fast path (the common case): no episode open anywhere and a version that breaks nobody.
+  if (tracker.episodes.size === 0 && (to === NO_VERSION || ctx.incompatibleVersion[to] === 0)) return;
   let ep = tracker.episodes.get(f);
   if (ep !== undefined) {
     accrue(ctx, f, ep, atMs);

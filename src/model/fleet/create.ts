@@ -17,7 +17,9 @@ import { HOW_CREATE } from './fleetState.js';
 export function scheduleNextCreation(ctx: ReplicationContext, afterMs: number): void {
   const perDay = ctx.scenario.fleet.createdPerDay;
   if (perDay <= 0) return;
-  const atMs = afterMs + Math.ceil(exponential(ctx.createStream, DAY_MS / perDay));
+  const meanMs = DAY_MS / perDay;
+  if (!Number.isFinite(meanMs)) return; // a rate so small (subnormal) that the mean gap overflows: never
+  const atMs = afterMs + Math.ceil(exponential(ctx.createStream, meanMs));
   if (atMs <= ctx.horizonMs) ctx.queue.schedule(atMs, EV_CREATE, 0);
 }
 

@@ -17,7 +17,9 @@ import { returnToAuto } from './rollback.js';
 export function scheduleNextMigration(ctx: ReplicationContext, f: number, afterMs: number): void {
   const perDay = ctx.scenario.owners.migrations.perFunctionPerDay;
   if (perDay <= 0) return;
-  const atMs = afterMs + Math.ceil(exponential(ctx.migrationStream, DAY_MS / perDay));
+  const meanMs = DAY_MS / perDay;
+  if (!Number.isFinite(meanMs)) return; // a rate so small (subnormal) that the mean gap overflows: never
+  const atMs = afterMs + Math.ceil(exponential(ctx.migrationStream, meanMs));
   if (atMs <= ctx.horizonMs) ctx.queue.schedule(atMs, EV_MIGRATE, f);
 }
 

@@ -24,13 +24,22 @@ import { setMode, switchVersion } from '../rollout/switchVersion.js';
 /** Synthetic account id of the simulated fleet's function ARNs. */
 export const ACCOUNT_ID = '123456789012';
 
-/** The version a rollback returns to: the one the function ran before, else the runtime's previous version. */
+/**
+ * The version a rollback returns to: the one the function ran before, else the runtime's newest
+ * earlier version that has reached the function's region (R10: a function created on the bad
+ * version may be in a region an earlier release has not reached yet; the current version always has).
+ */
 function rollbackTarget(ctx: ReplicationContext, f: number, bad: number): number {
   const { fleet, versions } = ctx;
   const previous = fleet.previousVersion[f]!;
   if (previous !== NO_VERSION && versions.rank[previous]! < versions.rank[bad]!) return previous;
   const ladder = versions.byRuntime[versions.runtimeIndex[bad]!]!;
-  return ladder[Math.max(0, versions.rank[bad]! - 1)]!;
+  const region = fleet.region[f]!;
+  for (let k = versions.rank[bad]! - 1; k > 0; k--) {
+    const v = ladder[k]!;
+    if (Number.isFinite(ctx.reachedMs[v * ctx.regionCount + region]!)) return v;
+  }
+  return ladder[0]!;
 }
 
 function bookRollback(ctx: ReplicationContext, ep: ExposureEpisode, field: number, atMs: number): void {

@@ -7,6 +7,7 @@
  * runtime version is the one that changes.
  */
 import type { ReplicationContext } from '../context.js';
+import { NO_HANDLE } from '../fleet/fleetState.js';
 import { ACTION_MOVE } from '../measure/changeLog.js';
 import { clearPendingMove } from './pendingMove.js';
 import { switchVersion } from './switchVersion.js';
@@ -24,6 +25,14 @@ export function bookPatches(ctx: ReplicationContext, f: number, toRank: number, 
     patches.append(f, v, publishedMs, atMs, how);
     if (fleet.createdMs[f]! <= publishedMs) survival.recordPatched(atMs - publishedMs);
   }
+}
+
+/** EV_MOVE: the function's pending move fires (its handle is spent, so nothing to cancel). */
+export function onPendingMove(ctx: ReplicationContext, f: number, atMs: number): void {
+  const fleet = ctx.fleet;
+  fleet.pendingHandle[f] = NO_HANDLE;
+  fleet.pendingAtMs[f] = Number.POSITIVE_INFINITY;
+  moveToLatest(ctx, f, atMs);
 }
 
 export function moveToLatest(ctx: ReplicationContext, f: number, atMs: number): void {

@@ -48,7 +48,10 @@ function setPendingMove(ctx: ReplicationContext, f: number, atMs: number, how: n
   const fleet = ctx.fleet;
   if (atMs === fleet.pendingAtMs[f]) return;
   if (fleet.pendingHandle[f] !== NO_HANDLE) ctx.queue.cancel(fleet.pendingHandle[f]!);
-  fleet.pendingHandle[f] = ctx.queue.schedule(atMs, EV_MOVE, f);
+  // A move after the horizon never runs; it is queued just past the horizon so that a draw far
+  // beyond it (a tiny deploy rate, a huge phase-2 delay: not a safe integer) is still a pending
+  // move that blocks redraws, while `pendingAtMs` keeps the true time for comparisons.
+  fleet.pendingHandle[f] = ctx.queue.schedule(Math.min(atMs, ctx.horizonMs + 1), EV_MOVE, f);
   fleet.pendingAtMs[f] = atMs;
   fleet.pendingHow[f] = how;
 }

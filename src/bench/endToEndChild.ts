@@ -1,0 +1,22 @@
+/**
+ * One end-to-end measurement in a process of its own, so that its peak RSS is its own:
+ * `node dist/bench/endToEndChild.js <functions> <horizonDays> <releaseDays>` prints one JSON
+ * line with wall time, simulated events, CPU time and peak RSS.
+ */
+import { simulateReplication } from '../model/simulate.js';
+import { benchScenario } from './benchScenario.js';
+
+const [functions, horizonDays, releaseDays] = process.argv.slice(2).map(Number);
+const scenario = benchScenario({ functions: functions!, horizonDays: horizonDays!, releaseDays: releaseDays! });
+const start = process.hrtime.bigint();
+const result = simulateReplication(scenario, 0, { seed: 1, keepPatches: false });
+const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+const usage = process.resourceUsage();
+process.stdout.write(JSON.stringify({
+  functions: result.totals.functions,
+  wallMs,
+  events: result.totals.events,
+  releases: scenario.releases.length,
+  cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+  maxRssBytes: usage.maxRSS * 1024,
+}) + '\n');

@@ -1,0 +1,94 @@
+/**
+ * `npm run bench`: the performance figures of the project, measured with plain Node
+ * (process.hrtime, process.resourceUsage, child processes for peak RSS), as medians over
+ * repeated runs. It prints; it asserts nothing. Options: `--quick` (smaller fleets, for a
+ * smoke run), `--repeats N`.
+ *
+ *   1. kernel      – hold model, events/s with 10 k and 1 M pending
+ *   2. end to end  – 1 M functions, 365 days, 34 regions, 2 architectures, 4 runtimes,
+ *                    a release every 14 days per runtime, 10% images, default mode mix
+ *   3. scaling     – time vs functions; 365 d vs 730 d with and without more releases;
+ *                    2 workers vs 1 on a 64-unit batch
+ *   4. overhead    – end-to-end events/s as a share of the bare kernel's
+ */
+import { availableParallelism, cpus } from 'node:os';
+import { FLEET_BYTES_PER_FUNCTION } from '../model/fleet/fleetState.js';
+import { runChild, median } from './childRun.js';
+import { benchKernel } from './kernelBench.js';
+
+interface EndToEnd {
+  functions: number;
+  wallMs: number;
+  events: number;
+  releases: number;
+  cpuMs: number;
+  maxRssBytes: number;
+}
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const repeatsArg = args.indexOf('--repeats');
+const repeats = repeatsArg >= 0 ? Number(args[repeatsArg + 1]) : quick ? 1 : 3;
+const big = quick ? 100_000 : 1_000_000;
+
+const rows: [string, string, string][] = [];
+const row = (figure: string, value: string, target = ''): void => {
+  rows.push([figure, value, target]);
+  console.error(`  ${figure}: ${value}`);
+};
+const M = (x: number): string => `${(x / 1e6).toFixed(2)} M/s`;
+const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+function endToEnd(functions: number, horizonDays: number, releaseDays: number): EndToEnd & { runs: number[] } {
+  const runs: EndToEnd[] = [];
+  for (let i = 0; i < repeats; i++) runs.push(runChild<EndToEnd>('endToEndChild.js', [functions, horizonDays, releaseDays]));
+  const byWall = [...runs].sort((a, b) => a.wallMs - b.wallMs);
+  const mid = byWall[byWall.length >> 1]!;
+  return { ...mid, wallMs: median(runs.map((r) => r.wallMs)), maxRssBytes: Math.max(...runs.map((r) => r.maxRssBytes)), runs: runs.map((r) => r.wallMs) };
+}
+
+console.error(`lambda-rollout-sim benchmark — ${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, Node ${process.version}, medians of ${repeats}${quick ? ' (quick)' : ''}`);
+
+// 1. kernel
+const kernel10k = await benchKernel({ pending: 10_000, events: quick ? 2_000_000 : 10_000_000, repeats: Math.max(3, repeats) });
+row('kernel, 10 k pending', M(kernel10k.medianEventsPerSec), '≥ 10 M/s');
+const kernel1m = await benchKernel({ pending: 1_000_000, events: quick ? 2_000_000 : 10_000_000, repeats: Math.max(3, repeats) });
+row('kernel, 1 M pending', M(kernel1m.medianEventsPerSec), '≥ 5 M/s');
+
+// 2. end to end
+const e2e = endToEnd(big, 365, 365);
+row(`${big.toLocaleString('en')} functions, 365 d, ${e2e.releases} releases: wall`, s(e2e.wallMs), quick ? '' : '≤ 20 s');
+const e2eRate = e2e.events / (e2e.wallMs / 1000);
+row('  simulated events/s', M(e2eRate));
+row('  events', e2e.events.toLocaleString('en'));
+row('  peak RSS', `${(e2e.maxRssBytes / 2 ** 20).toFixed(0)} MiB`, quick ? '' : '≤ 1 GB');
+row('  fleet state per function', `${FLEET_BYTES_PER_FUNCTION} B`);
+
+// 3. scaling
+for (const n of quick ? [10_000, 100_000] : [10_000, 100_000]) {
+  row(`${n.toLocaleString('en')} functions, 365 d: wall`, s(endToEnd(n, 365, 365).wallMs));
+}
+const fixedN = quick ? 20_000 : 100_000;
+const base = endToEnd(fixedN, 365, 365);
+const longerSameReleases = endToEnd(fixedN, 730, 365);
+const longerMoreReleases = endToEnd(fixedN, 730, 730);
+row(`${fixedN.toLocaleString('en')} functions, 730 d vs 365 d, same releases`, `${(longerSameReleases.wallMs / base.wallMs).toFixed(2)}×`, '≤ 1.2×');
+row(`${fixedN.toLocaleString('en')} functions, 730 d vs 365 d, releases continue`, `${(longerMoreReleases.wallMs / base.wallMs).toFixed(2)}×`);
+try {
+  const workers = await import('../batch/benchWorkers.js' as string) as { benchWorkers?: (o: { units: number; workers: number }) => Promise<{ wallMs: number }> };
+  if (workers.benchWorkers) {
+    const one = median(await Promise.all([0].map(() => workers.benchWorkers!({ units: 64, workers: 1 }).then((r) => r.wallMs))));
+    const two = median(await Promise.all([0].map(() => workers.benchWorkers!({ units: 64, workers: 2 }).then((r) => r.wallMs))));
+    row('2 workers vs 1 on 64 units', `${(one / two).toFixed(2)}× (${s(one)} → ${s(two)})`, '≥ 1.8×');
+  }
+} catch (error) {
+  row('2 workers vs 1 on 64 units', `not measured (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`, '≥ 1.8×');
+}
+
+// 4. overhead
+row('model overhead: end-to-end events/s ÷ kernel 1 M pending', `${((100 * e2eRate) / kernel1m.medianEventsPerSec).toFixed(1)}%`);
+
+const width = Math.max(...rows.map((r) => r[0].length));
+console.log(`| figure${' '.repeat(width - 6)} | value | target |`);
+console.log(`|${'-'.repeat(width + 2)}|---|---|`);
+for (const [figure, value, target] of rows) console.log(`| ${figure.padEnd(width)} | ${value} | ${target} |`);
