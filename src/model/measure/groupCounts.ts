@@ -27,6 +27,8 @@ export function decodeCell(shape: GroupShape, cell: number): {
 
 export class GroupCounts {
   readonly counts: Int32Array;
+  /** Each function's current cell, so a version change touches one number, not five attributes. */
+  private cellByFunction = new Int32Array(1024);
   /** Sampled rows: sample index, cell, live functions. */
   readonly rows = new GrowableColumns({ sample: Int32Array, cell: Int32Array, functions: Int32Array });
 
@@ -40,12 +42,30 @@ export class GroupCounts {
       + fleet.packageType[f]!) * MODE_SLOTS + fleet.mode[f]!) * shape.versions) + fleet.version[f]!;
   }
 
+  /** Counts `f` in the group its attributes now say. */
   add(f: number): void {
-    this.counts[this.cellOf(f)]!++;
+    if (f >= this.cellByFunction.length) {
+      const bigger = new Int32Array(Math.max(f + 1, this.cellByFunction.length * 2));
+      bigger.set(this.cellByFunction);
+      this.cellByFunction = bigger;
+    }
+    const cell = this.cellOf(f);
+    this.cellByFunction[f] = cell;
+    this.counts[cell]!++;
   }
 
+  /** Uncounts `f` from the group it was last counted in. */
   remove(f: number): void {
-    this.counts[this.cellOf(f)]!--;
+    this.counts[this.cellByFunction[f]!]!--;
+  }
+
+  /** `f` now runs `to` instead of `from`, nothing else changed (the version is the cell's last digit). */
+  changeVersion(f: number, from: number, to: number): void {
+    const cell = this.cellByFunction[f]!;
+    this.counts[cell]!--;
+    const next = cell - from + to;
+    this.cellByFunction[f] = next;
+    this.counts[next]!++;
   }
 
   /** Appends one row per non-empty group for sample `sample`. */

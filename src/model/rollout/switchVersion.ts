@@ -27,13 +27,12 @@ export function switchVersion(ctx: ReplicationContext, f: number, to: number, at
   if (from === to) return;
   onLiveVersionChange(ctx, f, from, to, atMs);
   bookExpiry(ctx, f, from, atMs);
-  groups.remove(f);
   fleet.version[f] = to;
   fleet.previousVersion[f] = from;
   fleet.versionSinceMs[f] = atMs;
   const rank = ctx.versions.rank[to]!;
   if (rank > fleet.highestRank[f]!) fleet.highestRank[f] = rank;
-  groups.add(f);
+  groups.changeVersion(f, from, to);
   ctx.changes?.record(atMs, f, action, from, to, cause);
   const stale = isStaleOn(ctx, f, to);
   if (staleness.isStale(f)) staleness.book(f, atMs, stale);
