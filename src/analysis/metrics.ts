@@ -115,7 +115,11 @@ export interface MetricSummary {
 }
 
 export function summarizeMetrics(results: readonly ReplicationResult[]): Record<MetricName, MetricSummary> {
-  const perReplication = results.map(replicationMetrics);
+  return summarizeMetricRows(results.map(replicationMetrics));
+}
+
+/** The same, from metrics already computed per replication (e.g. by worker threads). */
+export function summarizeMetricRows(perReplication: readonly Readonly<Record<MetricName, number | null>>[]): Record<MetricName, MetricSummary> {
   const censored = perReplication.map((m) => m.unpatchedShareAtHorizon).filter((v): v is number => v !== null);
   const censoredShare = censored.length === 0 ? null : meanCi95(censored).mean;
   const out = {} as Record<MetricName, MetricSummary>;

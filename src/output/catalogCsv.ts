@@ -15,13 +15,18 @@ export const CATALOG_COLUMNS = ['runtime', 'runtime_version', 'region', 'archite
 
 export function* catalogLines(scenario: Scenario, versions: VersionTable): Generator<string> {
   yield csvLine(CATALOG_COLUMNS);
+  yield* catalogRows(scenario, versions, '');
+}
+
+/** The rows without the header; `prefix` starts every line (`"3,"` for sweep point 3). */
+export function* catalogRows(scenario: Scenario, versions: VersionTable, prefix: string): Generator<string> {
   for (let v = 0; v < versions.count; v++) {
     const runtime = scenario.runtimes[versions.runtimeIndex[v]!]!.id;
     const label = versions.label[v]!;
     for (let g = 0; g < REGION_COUNT; g++) {
       const region = COMMERCIAL_REGIONS[g]!;
       for (const arch of ARCHITECTURES) {
-        yield csvLine([
+        yield prefix + csvLine([
           runtime, label, region, arch,
           runtimeVersionArn(region, label, arch, scenario.catalog.arnHashPerRegion),
           versions.publishedMs[v * REGION_COUNT + g]! / DAY_MS,

@@ -6,32 +6,39 @@
 import type { Scenario } from '../scenario/types.js';
 import type { VersionTable } from '../model/catalog/versionTable.js';
 import { ROLLBACK_NAMES } from '../model/exposure/exposureState.js';
-import type { ReplicationResult } from '../model/result.js';
 import { DAY_MS } from '../model/units.js';
-import { csvLine } from './csv.js';
 import { namesOf } from './decode.js';
-
-export const EPISODES_COLUMNS = [
-  'replication', 'function_id', 'release_version', 'region', 'architecture', 'package_type', 'update_mode', 'episode',
-  'started_at_days', 'first_failure_at_days', 'detected_at_days', 'rolled_back_at_days', 'rollback', 'ended_at_days',
-] as const;
+import { tableLines, type Cell, type RowTable } from './table.js';
+import type { UnitRows } from './unitData.js';
 
 const days = (ms: number): number | null => (Number.isNaN(ms) ? null : ms / DAY_MS);
 
-export function* episodesLines(scenario: Scenario, versions: VersionTable, results: readonly ReplicationResult[]): Generator<string> {
-  const names = namesOf(scenario, versions);
-  yield csvLine(EPISODES_COLUMNS);
-  for (const result of results) {
+export const episodesTable: RowTable = {
+  name: 'episodes',
+  columns: [
+    ['replication', 'INT32'], ['function_id', 'INT32'], ['release_version', 'STRING'], ['region', 'STRING'], ['architecture', 'STRING'],
+    ['package_type', 'STRING'], ['update_mode', 'STRING'], ['episode', 'INT32'], ['started_at_days', 'DOUBLE'],
+    ['first_failure_at_days', 'DOUBLE'], ['detected_at_days', 'DOUBLE'], ['rolled_back_at_days', 'DOUBLE'], ['rollback', 'STRING'],
+    ['ended_at_days', 'DOUBLE'],
+  ],
+  *rows(scenario: Scenario, versions: VersionTable, result: UnitRows): Generator<readonly Cell[]> {
+    const names = namesOf(scenario, versions);
     const e = result.exposure.episodes;
     const fn = result.functions;
     for (let i = 0; i < e.functionId.length; i++) {
       const f = e.functionId[i]!;
-      yield csvLine([
+      yield [
         result.replication, f, scenario.releases[e.release[i]!]!.version,
         names.region[fn.region[f]!]!, names.architecture[fn.architecture[f]!]!, names.packageType[fn.packageType[f]!]!, names.mode[fn.mode[f]!]!,
         e.episode[i]!, days(e.startMs[i]!), days(e.firstFailureMs[i]!), days(e.detectedMs[i]!), days(e.rolledBackMs[i]!),
         ROLLBACK_NAMES[e.rollbackKind[i]!] ?? null, days(e.endMs[i]!),
-      ]);
+      ];
     }
-  }
+  },
+};
+
+export const EPISODES_COLUMNS = episodesTable.columns.map(([name]) => name);
+
+export function episodesLines(scenario: Scenario, versions: VersionTable, results: Iterable<UnitRows>): Generator<string> {
+  return tableLines(episodesTable, scenario, versions, results);
 }

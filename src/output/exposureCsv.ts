@@ -7,22 +7,22 @@ import type { Scenario } from '../scenario/types.js';
 import type { VersionTable } from '../model/catalog/versionTable.js';
 import { EXPOSURE_FIELDS, FIELD } from '../model/exposure/exposureState.js';
 import { MODE_SLOTS } from '../model/fleet/fleetState.js';
-import type { ReplicationResult } from '../model/result.js';
 import { HOUR_MS } from '../model/units.js';
-import { csvLine } from './csv.js';
 import { namesOf } from './decode.js';
+import { tableLines, type Cell, type RowTable } from './table.js';
+import type { UnitRows } from './unitData.js';
 
-export const EXPOSURE_COLUMNS = [
-  'replication', 'release_version', 'runtime', 'region', 'wave', 'architecture', 'update_mode',
-  'exposed_functions', 'exposure_function_hours', 'exposed_invocations', 'failed_invocations',
-  'detected_functions', 'rollbacks_by_alias', 'rollbacks_by_pin', 'rollbacks_by_image',
-] as const;
-
-export function* exposureLines(scenario: Scenario, versions: VersionTable, results: readonly ReplicationResult[]): Generator<string> {
-  const names = namesOf(scenario, versions);
-  yield csvLine(EXPOSURE_COLUMNS);
-  const width = EXPOSURE_FIELDS.length;
-  for (const result of results) {
+export const exposureTable: RowTable = {
+  name: 'exposure',
+  columns: [
+    ['replication', 'INT32'], ['release_version', 'STRING'], ['runtime', 'STRING'], ['region', 'STRING'], ['wave', 'INT32'],
+    ['architecture', 'STRING'], ['update_mode', 'STRING'], ['exposed_functions', 'INT32'], ['exposure_function_hours', 'DOUBLE'],
+    ['exposed_invocations', 'DOUBLE'], ['failed_invocations', 'DOUBLE'], ['detected_functions', 'INT32'], ['rollbacks_by_alias', 'INT32'],
+    ['rollbacks_by_pin', 'INT32'], ['rollbacks_by_image', 'INT32'],
+  ],
+  *rows(scenario: Scenario, versions: VersionTable, result: UnitRows): Generator<readonly Cell[]> {
+    const names = namesOf(scenario, versions);
+    const width = EXPOSURE_FIELDS.length;
     const { totals, shape } = result.exposure;
     for (let release = 0; release < scenario.releases.length; release++) {
       const spec = scenario.releases[release]!;
@@ -33,7 +33,7 @@ export function* exposureLines(scenario: Scenario, versions: VersionTable, resul
           for (let mode = 0; mode < MODE_SLOTS; mode++) {
             const base = ((((release * shape.regions + region) * shape.architectures + arch) * MODE_SLOTS) + mode) * width;
             if (totals[base + FIELD.exposedFunctions]! === 0) continue;
-            yield csvLine([
+            yield [
               result.replication, spec.version, spec.runtime, regionName, wave, names.architecture[arch]!, names.mode[mode]!,
               totals[base + FIELD.exposedFunctions]!,
               totals[base + FIELD.exposureMs]! / HOUR_MS,
@@ -43,10 +43,16 @@ export function* exposureLines(scenario: Scenario, versions: VersionTable, resul
               totals[base + FIELD.rollbacksByAlias]!,
               totals[base + FIELD.rollbacksByPin]!,
               totals[base + FIELD.rollbacksByImage]!,
-            ]);
+            ];
           }
         }
       }
     }
-  }
+  },
+};
+
+export const EXPOSURE_COLUMNS = exposureTable.columns.map(([name]) => name);
+
+export function exposureLines(scenario: Scenario, versions: VersionTable, results: Iterable<UnitRows>): Generator<string> {
+  return tableLines(exposureTable, scenario, versions, results);
 }

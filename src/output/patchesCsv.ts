@@ -7,27 +7,27 @@
 import type { Scenario } from '../scenario/types.js';
 import type { VersionTable } from '../model/catalog/versionTable.js';
 import { HOW_NAMES } from '../model/fleet/fleetState.js';
-import type { ReplicationResult } from '../model/result.js';
 import { DAY_MS } from '../model/units.js';
-import { csvLine } from './csv.js';
 import { namesOf } from './decode.js';
+import { tableLines, type Cell, type RowTable } from './table.js';
+import type { UnitRows } from './unitData.js';
 
-export const PATCHES_COLUMNS = [
-  'replication', 'function_id', 'region', 'architecture', 'runtime', 'package_type', 'update_mode',
-  'release_version', 'published_at_days', 'patched_at_days', 'how',
-] as const;
-
-export function* patchesLines(scenario: Scenario, versions: VersionTable, results: readonly ReplicationResult[]): Generator<string> {
-  const names = namesOf(scenario, versions);
-  yield csvLine(PATCHES_COLUMNS);
-  for (const result of results) {
+export const patchesTable: RowTable = {
+  name: 'patches',
+  columns: [
+    ['replication', 'INT32'], ['function_id', 'INT32'], ['region', 'STRING'], ['architecture', 'STRING'], ['runtime', 'STRING'],
+    ['package_type', 'STRING'], ['update_mode', 'STRING'], ['release_version', 'STRING'], ['published_at_days', 'DOUBLE'],
+    ['patched_at_days', 'DOUBLE'], ['how', 'STRING'],
+  ],
+  *rows(scenario: Scenario, versions: VersionTable, result: UnitRows): Generator<readonly Cell[]> {
+    const names = namesOf(scenario, versions);
     const rows = result.patches;
     const fn = result.functions;
     if (rows === null) throw new Error(`replication ${result.replication} kept no patch rows`);
     for (let i = 0; i < rows.length; i++) {
       const f = rows.functionId[i]!;
       const patchedMs = rows.patchedMs[i]!;
-      yield csvLine([
+      yield [
         result.replication,
         f,
         names.region[fn.region[f]!]!,
@@ -39,7 +39,13 @@ export function* patchesLines(scenario: Scenario, versions: VersionTable, result
         rows.publishedMs[i]! / DAY_MS,
         Number.isNaN(patchedMs) ? null : patchedMs / DAY_MS,
         Number.isNaN(patchedMs) ? null : HOW_NAMES[rows.how[i]!] ?? null,
-      ]);
+      ];
     }
-  }
+  },
+};
+
+export const PATCHES_COLUMNS = patchesTable.columns.map(([name]) => name);
+
+export function patchesLines(scenario: Scenario, versions: VersionTable, results: Iterable<UnitRows>): Generator<string> {
+  return tableLines(patchesTable, scenario, versions, results);
 }

@@ -6,33 +6,32 @@
 import type { Scenario } from '../scenario/types.js';
 import type { VersionTable } from '../model/catalog/versionTable.js';
 import { decodeCell } from '../model/measure/groupCounts.js';
-import type { ReplicationResult } from '../model/result.js';
 import { PACKAGE_TYPES } from '../model/catalog/architectures.js';
 import { DAY_MS } from '../model/units.js';
-import { csvLine } from './csv.js';
 import { namesOf, staleFromMs } from './decode.js';
+import { tableLines, type Cell, type RowTable } from './table.js';
+import type { UnitRows } from './unitData.js';
 
-export const TIMESERIES_COLUMNS = [
-  'replication', 'time_days', 'region', 'architecture', 'runtime', 'package_type',
-  'update_mode', 'runtime_version', 'functions', 'stale',
-] as const;
-
-export function* timeseriesLines(scenario: Scenario, versions: VersionTable, results: readonly ReplicationResult[]): Generator<string> {
-  const names = namesOf(scenario, versions);
-  const staleFrom = staleFromMs(scenario, versions);
-  const shape = {
-    regions: names.region.length,
-    architectures: names.architecture.length,
-    packageTypes: PACKAGE_TYPES.length,
-    versions: versions.count,
-  };
-  yield csvLine(TIMESERIES_COLUMNS);
-  for (const result of results) {
+export const timeseriesTable: RowTable = {
+  name: 'timeseries',
+  columns: [
+    ['replication', 'INT32'], ['time_days', 'DOUBLE'], ['region', 'STRING'], ['architecture', 'STRING'], ['runtime', 'STRING'],
+    ['package_type', 'STRING'], ['update_mode', 'STRING'], ['runtime_version', 'STRING'], ['functions', 'INT32'], ['stale', 'INT32'],
+  ],
+  *rows(scenario: Scenario, versions: VersionTable, result: UnitRows): Generator<readonly Cell[]> {
+    const names = namesOf(scenario, versions);
+    const staleFrom = staleFromMs(scenario, versions);
+    const shape = {
+      regions: names.region.length,
+      architectures: names.architecture.length,
+      packageTypes: PACKAGE_TYPES.length,
+      versions: versions.count,
+    };
     const { sample, cell, functions } = result.timeseries;
     for (let i = 0; i < sample.length; i++) {
       const g = decodeCell(shape, cell[i]!);
       const atMs = sample[i]! * scenario.sampleEveryMs;
-      yield csvLine([
+      yield [
         result.replication,
         atMs / DAY_MS,
         names.region[g.region]!,
@@ -43,7 +42,13 @@ export function* timeseriesLines(scenario: Scenario, versions: VersionTable, res
         names.version[g.version]!,
         functions[i]!,
         atMs >= staleFrom[g.version * shape.regions + g.region]! ? 1 : 0,
-      ]);
+      ];
     }
-  }
+  },
+};
+
+export const TIMESERIES_COLUMNS = timeseriesTable.columns.map(([name]) => name);
+
+export function timeseriesLines(scenario: Scenario, versions: VersionTable, results: Iterable<UnitRows>): Generator<string> {
+  return tableLines(timeseriesTable, scenario, versions, results);
 }

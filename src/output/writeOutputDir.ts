@@ -10,8 +10,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 export const MARKER_FILE = '.lambda-rollout-sim';
 
 export interface OutputFile {
+  /** File name; may hold `/` for a file in a subfolder (made as needed). */
   readonly name: string;
-  readonly chunks: Iterable<string>;
+  readonly chunks: Iterable<string | Uint8Array>;
 }
 
 /** A problem with the output folder that the user can fix (exit code 2). */
@@ -41,9 +42,11 @@ export function writeOutputDir(outDir: string, files: readonly OutputFile[], for
   mkdirSync(staging);
   try {
     for (const file of [...files, { name: MARKER_FILE, chunks: ['made by lambda-rollout-sim; safe to replace\n'] }]) {
-      const fd = openSync(join(staging, file.name), 'w');
+      const path = join(staging, file.name);
+      mkdirSync(dirname(path), { recursive: true });
+      const fd = openSync(path, 'w');
       try {
-        for (const chunk of file.chunks) writeSync(fd, chunk);
+        for (const chunk of file.chunks) writeAll(fd, typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
         fsyncSync(fd);
       } finally {
         closeSync(fd);
@@ -60,4 +63,8 @@ export function writeOutputDir(outDir: string, files: readonly OutputFile[], for
   } else {
     renameSync(staging, target);
   }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }

@@ -82,6 +82,12 @@ export const nonNegativeNumber = () => withInfo(z.number().min(0), { allowed: al
 
 export const positiveNumber = () => withInfo(z.number().gt(0), { allowed: allowed.positive() });
 
+/** A number in (0, max]. */
+export const positiveNumberAtMost = (max: number) => withInfo(z.number().gt(0).max(max), { allowed: allowed.positiveAtMost(max) });
+
+/** A number in [0, max]. */
+export const nonNegativeNumberAtMost = (max: number) => withInfo(z.number().min(0).max(max), { allowed: allowed.nonNegativeAtMost(max) });
+
 export const count = (min: number, max: number) =>
   withInfo(z.number().int().min(min).max(max), { allowed: allowed.count(min, max) });
 

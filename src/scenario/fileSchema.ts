@@ -21,7 +21,9 @@ import {
   nameList,
   names,
   nonNegativeNumber,
+  nonNegativeNumberAtMost,
   positiveNumber,
+  positiveNumberAtMost,
   positiveShare,
   share,
   text,
@@ -29,7 +31,7 @@ import {
   withInfo,
 } from './fields.js';
 import { DEFAULT_SAMPLE_EVERY } from './defaults.js';
-import { MAX_FUNCTIONS, MAX_HORIZON_MS, MAX_REPLICATIONS } from './limits.js';
+import { MAX_FUNCTIONS, MAX_HORIZON_MS, MAX_INVOCATION_SIGMA, MAX_INVOCATIONS_PER_DAY, MAX_REPLICATIONS } from './limits.js';
 import { allowed } from './messages.js';
 
 const RUNTIMES = RUNTIME_IDS as readonly [string, ...string[]];
@@ -84,8 +86,8 @@ export const fleetSchema = z.strictObject({
     .describe('Container-image functions rebuild and redeploy as a Poisson process (R3).'),
   invocationsPerDay: z
     .strictObject({
-      median: positiveNumber().default(1000).describe('Median invocations per function per day.'),
-      sigma: nonNegativeNumber().default(1).describe('Sigma of ln(rate) across functions (lognormal).'),
+      median: positiveNumberAtMost(MAX_INVOCATIONS_PER_DAY).default(1000).describe('Median invocations per function per day.'),
+      sigma: nonNegativeNumberAtMost(MAX_INVOCATION_SIGMA).default(1).describe('Sigma of ln(rate) across functions (lognormal).'),
     })
     .prefault({})
     .describe('Invocation rate per function, lognormal across functions.'),
@@ -221,6 +223,12 @@ export const scenarioFileSchema = z
     owners: ownersSchema.prefault({}).describe('How function owners notice failures, roll back and migrate (R12, R13, R18).'),
     policy: policySchema.prefault({}).describe('Organisation policy on runtime management (R19).'),
     outputs: outputsSchema.prefault({}).describe('Optional outputs.'),
+    sweep: z
+      .record(z.string().min(1), z.array(z.unknown()).min(1))
+      .optional()
+      .describe(
+        'Runs the Cartesian product of these values: each key is a key path as errors print it (releases[0].phase2.duration, fleet.updateModes.Auto; quote a key that contains dots as ["python3.12"]), each value a list of values for it, checked like the rest of the file.',
+      ),
   })
   .meta({
     title: 'lambda-rollout-sim scenario',

@@ -15,6 +15,20 @@ export const MAX_FUNCTIONS = 50_000_000;
 /** Upper bound of `replications`. */
 export const MAX_REPLICATIONS = 100_000;
 
+/**
+ * Most releases a file may stand for, series (`repeat`) expanded: each is a version of the
+ * catalog (at most 65,535 fit) and costs every replication a publication per region.
+ */
+export const MAX_RELEASES = 10_000;
+
+/**
+ * Bounds of the invocation-rate lognormal: a median of a billion invocations per function per
+ * day and a sigma of 10 keep every drawn rate (median × e^(6.23 σ) at most) finite in the
+ * fleet's Float32 column, so invocation metrics never overflow to Infinity or NaN.
+ */
+export const MAX_INVOCATIONS_PER_DAY = 1e9;
+export const MAX_INVOCATION_SIGMA = 10;
+
 /** Length bounds of the scenario name and of version labels. */
 export const MAX_NAME_CHARS = 200;
 export const MAX_LABEL_CHARS = 100;
@@ -28,3 +42,6 @@ export const MAX_ALIAS_COUNT = 100;
 /** Nesting guards (see nesting.ts): open flow brackets, and width of a line's indentation plus block indicators. */
 export const MAX_FLOW_NESTING = 64;
 export const MAX_BLOCK_INDENT = 256;
+
+/** Most points a `sweep` may expand to (the product of its lists' lengths). */
+export const MAX_SWEEP_POINTS = 10_000;

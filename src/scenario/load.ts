@@ -8,28 +8,30 @@
  *   3. check     cross-field rules on the same parsed value                (semantic.ts)
  *   4. locate    key paths → line:col in the YAML source                   (positions.ts)
  *   5. normalise file units → model units, defaults, waves, R19 override   (normalize.ts)
+ *   6. sweep     each swept value checked in place, every point normalised (sweep.ts)
  */
 import { readFile, stat } from 'node:fs/promises';
-import { scenarioErrorMap } from './errorMap.js';
-import { scenarioFileSchema } from './fileSchema.js';
+import { checkFile } from './check.js';
 import type { Finding } from './finding.js';
-import { findingsFromIssues } from './issues.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { msg } from './messages.js';
 import { normalize } from './normalize.js';
 import { formatPath } from './path.js';
 import { locate } from './positions.js';
-import { protoKeyFindings } from './protoKeys.js';
 import { readYaml } from './readYaml.js';
 import { sortErrors, type ScenarioError } from './scenarioError.js';
-import { semanticFindings } from './semantic.js';
+import { expandSweep, type Sweep } from './sweep.js';
 import type { Scenario } from './types.js';
 
 export { formatScenarioError, type ScenarioError } from './scenarioError.js';
+export type { Sweep, SweepParameter, SweepPoint } from './sweep.js';
 
-/** On success, `source` is the scenario's text as read (for reports that quote it). */
+/**
+ * On success, `source` is the scenario's text as read (for reports that quote it), and
+ * `sweep` its sweep points (null when the file has no `sweep`).
+ */
 export type LoadResult =
-  | { ok: true; scenario: Scenario; source: string }
+  | { ok: true; scenario: Scenario; source: string; sweep: Sweep | null }
   | { ok: false; errors: ScenarioError[] };
 
 /** Pure: parse, validate and normalise scenario text; `fileName` is only used in messages. */
@@ -69,28 +71,33 @@ function parse(source: string, file: string): LoadResult {
   const read = readYaml(source, file);
   if (!read.ok) return { ok: false, errors: sortErrors(read.errors) };
 
-  const parsed = scenarioFileSchema.safeParse(read.value, { error: scenarioErrorMap, reportInput: true });
-  const findings: Finding[] = [
-    ...(parsed.success ? [] : findingsFromIssues(parsed.error.issues, read.value, scenarioFileSchema)),
-    ...protoKeyFindings(read.value, scenarioFileSchema),
-    ...semanticFindings(read.value),
-  ];
+  const checked = checkFile(read.value);
+  const findings = checked.findings;
   const toError = (f: Finding): ScenarioError => {
     const { line, col } = locate(read.doc, read.lineCounter, f.path, f.anchor);
     const error = { file, line, col, path: formatPath(f.path), message: f.message };
     return f.allowed === undefined ? error : { ...error, allowed: f.allowed };
   };
   const errors = [...read.errors, ...findings.map(toError)];
-  if (!parsed.success && errors.length === 0) errors.push({ file, line: 1, col: 1, path: '', message: msg.invalid() });
-  if (!parsed.success || errors.length > 0) return { ok: false, errors: sortErrors(errors) };
+  // 2b. sweep: every swept value checked in place (sweep.ts), errors at the value's own line:col
+  const value = read.value as Record<string, unknown>;
+  const swept = Object.hasOwn(value, 'sweep')
+    ? expandSweep({
+        file, doc: read.doc, lineCounter: read.lineCounter, value, baseFindings: findings,
+        baseValid: checked.data !== undefined && findings.length === 0 && read.errors.length === 0,
+      })
+    : null;
+  if (swept !== null && !swept.ok) errors.push(...swept.errors);
+  if (checked.data === undefined && errors.length === 0) errors.push({ file, line: 1, col: 1, path: '', message: msg.invalid() });
+  if (checked.data === undefined || errors.length > 0) return { ok: false, errors: sortErrors(errors) };
 
-  const scenario = normalize(parsed.data, {
+  const scenario = normalize(checked.data, {
     where: (path) => {
       const { line, col } = locate(read.doc, read.lineCounter, path, 'value');
       return `${file}:${line}:${col}`;
     },
   });
-  return { ok: true, scenario, source };
+  return { ok: true, scenario, source, sweep: swept?.ok === true ? swept.sweep : null };
 }
 
 function failAtStart(file: string, message: string): LoadResult {

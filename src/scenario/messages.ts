@@ -128,6 +128,26 @@ export const msg = {
   repeatWithFixes: () => 'a repeated release cannot carry `fixes`, which names one earlier release; list the fixing release on its own',
   fixesLater: (label: string, where: string) =>
     `fixes must name an earlier release, but \`${label}\` (${where}) comes later`,
+  tooManyReleases: (total: number, max: number) =>
+    `the releases stand for ${fmt(total)} versions (repeat series expanded); at most ${fmt(max)} are allowed: raise repeat.every or give repeat.count`,
+
+  // --- sweep ---
+  sweepPathSyntax: (path: string, detail: string) => `sweep path \`${path}\` is not a key path: ${detail}`,
+  sweepPathUnknown: (path: string, problem: string) => `sweep path \`${path}\`: ${problem}`,
+  sweepPathNotList: (at: string) => `\`${at}\` is not a list, so it takes no [index]`,
+  sweepPathNeedsIndex: (at: string) => `\`${at}\` is a list; continue with an index, e.g. \`${at}[0]\``,
+  sweepPathBeyondValue: (at: string) => `\`${at}\` is a single value and has no keys below it`,
+  sweepNotSweepable: (key: string) =>
+    `\`${key}\` cannot be swept: it applies to the whole batch (use --seed, --replications or the file's own value)`,
+  sweepPathTwice: (path: string, other: string) => `sweeps the same key as \`${other}\` (\`${path}\`); list each key once`,
+  sweepPathOverlap: (path: string, other: string) =>
+    `\`${path}\` lies inside \`${other}\`, which is swept too; sweep one or the other`,
+  sweepIndexMissing: (at: string, length: number) =>
+    `\`${at}\` does not exist in the file (the list has ${length} item${length === 1 ? '' : 's'})`,
+  sweepTooManyPoints: (points: number, max: number) =>
+    `the sweep expands to ${fmt(points)} points; at most ${fmt(max)} are allowed`,
+  sweepCrossField: (path: string, value: unknown, message: string) => `with ${path} = ${show(value)}: ${message}`,
+  sweepPoint: (point: number, parameters: string, message: string) => `sweep point ${point} (${parameters}): ${message}`,
 } as const;
 
 export const allowed = {
@@ -137,6 +157,8 @@ export const allowed = {
   positiveShare: () => 'a number greater than 0 and at most 1',
   nonNegative: () => 'a number ≥ 0',
   positive: () => 'a number greater than 0',
+  positiveAtMost: (max: number) => `a number greater than 0 and at most ${fmt(max)}`,
+  nonNegativeAtMost: (max: number) => `a number from 0 to ${fmt(max)}`,
   count: (min: number, max: number) => `a whole number from ${fmt(min)} to ${fmt(max)}`,
   weight: () => 'a number ≥ 0 (weights are normalised to sum 1)',
   weightMap: (noun: string) => `a map of ${noun} → weight ≥ 0, with at least one positive weight`,
@@ -150,6 +172,7 @@ export const allowed = {
   regionWave: () => 'a region, or a list of regions published together',
   fleetRuntimes: (ids: readonly string[]) => list(ids),
   earlierReleases: (labels: readonly string[]) => list(labels),
+  sweepPath: () => 'a key path as errors print it, e.g. releases[0].phase2.duration or fleet.updateModes.Auto; quote a key as ["python3.12"]',
 } as const;
 
 export const warn = {

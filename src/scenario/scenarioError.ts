@@ -13,11 +13,24 @@ export interface ScenarioError {
   readonly allowed?: string;
 }
 
-/** `file:line:col key.path: message (allowed: …)`; the path and the allowed part only when present. */
+/**
+ * `file:line:col key.path: message (allowed: …)`; the path and the allowed part only when present.
+ * Always one line: control characters and line separators that a file's keys or values bring
+ * into a message are escaped (`\n`, `\u001b`), so an error never spans lines or drives the terminal.
+ */
 export function formatScenarioError(e: ScenarioError): string {
   const path = e.path === '' ? '' : ` ${e.path}:`;
   const allowed = e.allowed === undefined || e.allowed === '' ? '' : ` (allowed: ${e.allowed})`;
-  return `${e.file}:${e.line}:${e.col}${path} ${e.message}${allowed}`;
+  return escapeControls(`${e.file}:${e.line}:${e.col}${path} ${e.message}${allowed}`);
+}
+
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g;
+
+function escapeControls(text: string): string {
+  return text.replace(CONTROL, (c) => {
+    const escaped = JSON.stringify(c);
+    return escaped.length === 3 ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : escaped.slice(1, -1);
+  });
 }
 
 /** In file order; errors at the same place keep the order they were found in. Exact repeats are dropped. */

@@ -40,7 +40,7 @@ function innerOf(schema: z.ZodType): z.ZodType | undefined {
 }
 
 /** One step down from a container schema; undefined if `segment` does not fit it. */
-function step(container: z.ZodType, segment: PathSegment): z.ZodType | undefined {
+export function step(container: z.ZodType, segment: PathSegment): z.ZodType | undefined {
   const core = unwrap(container);
   if (core instanceof z.ZodObject) {
     const shape = core.shape as Record<string, z.ZodType>;

@@ -7,6 +7,7 @@ import { isRegionName } from '../model/catalog/regions.js';
 import { RUNTIME_IDS } from '../model/catalog/runtimes.js';
 import { DEFAULT_SAMPLE_EVERY, defaultCurrentLabel } from './defaults.js';
 import { finding, type Finding } from './finding.js';
+import { MAX_RELEASES } from './limits.js';
 import { allowed, msg } from './messages.js';
 import { formatPath } from './path.js';
 import { asDurationMs, asList, asMap, asText, get, has, type RawMap } from './raw.js';
@@ -91,11 +92,17 @@ function asCount(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1 ? value : undefined;
 }
 
-/** Every label a release entry stands for: one, or a whole series (`repeat`). */
+/** How many releases an entry stands for: 1, or the length of its series (`repeat`); never built as a list. */
+function countOf(r: ReleaseView, horizonMs: number | undefined): number {
+  if (!r.repeat || r.atMs === undefined || !r.repeatEveryMs || horizonMs === undefined) return 1;
+  return seriesLength(r.atMs, r.repeatEveryMs, horizonMs, r.repeatCount);
+}
+
+/** Every label a release entry stands for: one, or a whole series (`repeat`); none past MAX_RELEASES (reported apart). */
 function labelsOf(r: ReleaseView, horizonMs: number | undefined): string[] {
   if (r.version === undefined) return [];
   if (!r.repeat || !isNumberedLabel(r.version) || r.atMs === undefined || !r.repeatEveryMs || horizonMs === undefined) return [r.version];
-  const n = seriesLength(r.atMs, r.repeatEveryMs, horizonMs, r.repeatCount);
+  const n = Math.min(countOf(r, horizonMs), MAX_RELEASES);
   return Array.from({ length: n }, (_, k) => seriesLabel(r.version!, k));
 }
 
@@ -109,6 +116,16 @@ function checkReleases(root: RawMap, fleetRuntimes: readonly string[] | undefine
   const currentOf = (id: string): string => asText(get(asMap(get(states, id)), 'current')) ?? defaultCurrentLabel(id);
 
   const findings: Finding[] = [];
+  // Series are counted before any is expanded: `repeat: {every: 1ms}` stands for billions of releases.
+  let total = 0;
+  for (const r of releases) {
+    total += countOf(r, horizonMs);
+    if (total > MAX_RELEASES) {
+      const tooMany = releases.reduce((sum, other) => sum + countOf(other, horizonMs), 0);
+      findings.push(finding(['releases', r.index, ...(r.repeat ? ['repeat'] : [])], 'key', msg.tooManyReleases(tooMany, MAX_RELEASES)));
+      return findings;
+    }
+  }
   const firstWithLabel = new Map<string, number>();
   for (const r of releases) {
     const at = (key: string) => ['releases', r.index, key] as const;

@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { RUNTIME_VERSION_ARN_PATTERN } from '../../src/model/catalog/arn.js';
+import { runReplications } from '../../src/batch/runReplications.js';
+import { loadScenarioFile } from '../../src/scenario/load.js';
+import '../batch/helpers.js'; // builds dist/ if stale: `run` simulates on worker threads from the build
 
 const EXAMPLE = 'scenarios/python-patch-incompatibility.yaml';
 
@@ -32,11 +35,23 @@ describe('run on the issue example (unchanged)', async () => {
     expect(codeA).toBe(0);
     expect(codeB).toBe(0);
     expect(readdirSync(a).sort()).toEqual([
-      '.lambda-rollout-sim', 'catalog.csv', 'episodes.csv', 'exposure.csv', 'init_start.ndjson', 'patches.csv', 'releases.csv', 'scenario.yaml',
-      'summary.json', 'timeseries.csv',
+      '.lambda-rollout-sim', 'catalog.csv', 'episodes.csv', 'episodes.parquet', 'exposure.csv', 'exposure.parquet', 'init_start.ndjson',
+      'patches.csv', 'patches.parquet', 'releases.csv', 'releases.parquet', 'scenario.yaml', 'summary.json', 'timeseries.csv', 'timeseries.parquet',
     ]);
     expect(ioA.out).toContain('resultHash');
   });
+
+  it('on worker threads, gives the resultHash of the replications run in one process (the golden hash)', async () => {
+    const loaded = await loadScenarioFile(EXAMPLE);
+    if (!loaded.ok) throw new Error('invalid');
+    const inProcess = runReplications(loaded.scenario, { seed: 7, replications: 8, keepPatches: false });
+    const summary = JSON.parse(readFileSync(join(a, 'summary.json'), 'utf8'));
+    expect(summary.resultHash).toBe(inProcess.resultHash);
+    expect(summary.resultHash).toBe('edbcc62b9785ad27498882244a03244b475cf5165b08bfe5456712042d0b2aa4');
+    expect(summary.outputs).toEqual([
+      'summary.json', 'timeseries.csv', 'exposure.csv', 'episodes.csv', 'releases.csv', 'patches.csv', 'init_start.ndjson', 'catalog.csv', 'scenario.yaml',
+    ]);
+  }, 60_000);
 
   it('gives byte-identical files in two runs', () => {
     expect(readAll(b)).toEqual(readAll(a));
@@ -150,7 +165,7 @@ describe('run options', () => {
     const hash = (d: string): string => JSON.parse(readFileSync(join(dir, d, 'summary.json'), 'utf8')).resultHash;
     expect(existsSync(join(dir, 'b', 'patches.csv'))).toBe(false);
     expect(hash('b')).toBe(hash('a'));
-  });
+  }, 60_000);
 
   it('--seed changes the results', async () => {
     const dir = tmp();
@@ -158,7 +173,7 @@ describe('run options', () => {
     await runCli(['run', EXAMPLE, '--out', join(dir, 'b'), '--quiet', '-r', '1', '--seed', '8'], captureIo());
     const hash = (d: string): string => JSON.parse(readFileSync(join(dir, d, 'summary.json'), 'utf8')).resultHash;
     expect(hash('b')).not.toBe(hash('a'));
-  });
+  }, 60_000);
 });
 
 describe('refusals: exit code 2, a clear message, nothing written', () => {
@@ -172,7 +187,7 @@ describe('refusals: exit code 2, a clear message, nothing written', () => {
     expect(io.err).toContain(`${file}:7:27 fleet.updateModes.Manul: unknown update mode \`Manul\`; did you mean \`Manual\`?`);
     expect(io.err).not.toMatch(/\n\s+at /); // no stack trace
     expect(existsSync(join(dir, 'out'))).toBe(false);
-  });
+  }, 60_000);
 
   it('a folder the tool did not make is not replaced without --force', async () => {
     const dir = tmp();
@@ -184,7 +199,7 @@ describe('refusals: exit code 2, a clear message, nothing written', () => {
     expect(io.err).toContain('was not made by lambda-rollout-sim');
     expect(readFileSync(join(out, 'thesis.tex'), 'utf8')).toBe('precious');
     expect(await runCli(['run', EXAMPLE, '--out', out, '-r', '1', '--quiet', '--force'], captureIo())).toBe(0);
-  });
+  }, 60_000);
 
   it('a rerun replaces the previous results whole', async () => {
     const dir = tmp();
@@ -192,12 +207,17 @@ describe('refusals: exit code 2, a clear message, nothing written', () => {
     await runCli(['run', EXAMPLE, '--out', out, '-r', '1', '--quiet'], captureIo());
     expect(await runCli(['run', EXAMPLE, '--out', out, '-r', '1', '--quiet', '--no-patches'], captureIo())).toBe(0);
     expect(existsSync(join(out, 'patches.csv'))).toBe(false);
-  });
+  }, 60_000);
 
   it('a missing file and bad options are refused', async () => {
     const io = captureIo();
     expect(await runCli(['run', 'no/such/file.yaml'], io)).toBe(2);
     expect(await runCli(['run', EXAMPLE, '--replications', '0'], captureIo())).toBe(2);
     expect(await runCli(['frobnicate'], captureIo())).toBe(2);
-  });
+    for (const bad of [['--workers', '0'], ['--shard', '3/3'], ['--target-ci', '5'], ['--point', '1'], ['--target-ci', '5%', '--shard', '0/2'], ['--target-metrics', 'x']]) {
+      const err = captureIo();
+      expect(await runCli(['run', EXAMPLE, '--out', join(tmp(), 'x'), ...bad], err), bad.join(' ')).toBe(2);
+      expect(err.err, bad.join(' ')).toMatch(/^lambda-rollout-sim: /);
+    }
+  }, 60_000);
 });

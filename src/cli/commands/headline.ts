@@ -1,18 +1,37 @@
 /** The few lines `run` prints when it is done: where the results are and what they say. */
+import { HEADLINE_METRICS } from '../../batch/targetCi.js';
+
+interface TargetCiLike {
+  readonly relativeHalfWidth: number;
+  readonly maxReplications: number;
+  readonly met?: boolean;
+  readonly metAt?: number;
+  readonly relativeHalfWidths?: Record<string, number | null>;
+}
+
+type MetricLike = {
+  mean: number | null; ci95: readonly [number, number] | null; unit: string; replications: number; definedIn: number; censoredShare?: number | null;
+};
+
 interface SummaryLike {
   readonly scenario: string;
   readonly seed: number;
   readonly replications: number;
   readonly resultHash: string;
-  readonly metrics: Record<string, {
-    mean: number | null; ci95: readonly [number, number] | null; unit: string; replications: number; definedIn: number; censoredShare?: number | null;
-  }>;
+  readonly metrics: Record<string, MetricLike>;
+  readonly targetCi?: TargetCiLike;
 }
 
-const HEADLINE = [
-  'staleFunctionDays', 'lambdaStaleFunctionDays', 'ownerStaleFunctionDays', 'timeToPatchP50Days', 'timeToPatchP95Days',
-  'unpatchedShareAtHorizon', 'exposedFunctions', 'failedInvocations', 'timeToRollbackP50Hours', 'pinnedAtHorizon',
-];
+interface SweepSummaryLike {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly units: number;
+  readonly resultHash: string;
+  readonly points: readonly { point: number; parameters: Record<string, unknown>; replications: number; metrics: Record<string, MetricLike> }[];
+  readonly targetCi?: TargetCiLike;
+}
+
+const HEADLINE: readonly string[] = HEADLINE_METRICS;
 
 function fmt(x: number): string {
   return Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3);
@@ -27,12 +46,42 @@ export function formatHeadline(summary: SummaryLike, outDir: string): string {
     const m = summary.metrics[name];
     if (!m) continue;
     if (m.definedIn === 0 && m.censoredShare === undefined) continue; // e.g. no rollbacks at all
-    const undefinedText = m.censoredShare !== undefined
-      ? `not reached by the horizon${m.censoredShare !== null ? ` (${(m.censoredShare * 100).toFixed(1)}% censored)` : ''}`
-      : `undefined in ${m.replications - m.definedIn} of ${m.replications} replications`;
-    const value = m.mean === null ? undefinedText : `${fmt(m.mean)}${m.ci95 ? ` [${fmt(m.ci95[0])}, ${fmt(m.ci95[1])}]` : ''} ${m.unit}`;
-    lines.push(`  ${name.padEnd(26)} ${value}`);
+    lines.push(`  ${name.padEnd(26)} ${metricText(m)}`);
   }
+  if (summary.targetCi !== undefined) lines.push(targetText(summary.targetCi, summary.targetCi.met === true ? 1 : 0, 1));
   lines.push(`results in ${outDir}`);
+  return lines.join('\n') + '\n';
+}
+
+function metricText(m: MetricLike): string {
+  const undefinedText = m.censoredShare !== undefined
+    ? `not reached by the horizon${m.censoredShare !== null && m.censoredShare !== undefined ? ` (${(m.censoredShare * 100).toFixed(1)}% censored)` : ''}`
+    : `undefined in ${m.replications - m.definedIn} of ${m.replications} replications`;
+  return m.mean === null ? undefinedText : `${fmt(m.mean)}${m.ci95 ? ` [${fmt(m.ci95[0])}, ${fmt(m.ci95[1])}]` : ''} ${m.unit}`;
+}
+
+function targetText(t: TargetCiLike, met: number, of: number): string {
+  const goal = `target CI ±${(t.relativeHalfWidth * 100).toPrecision(3).replace(/\.?0+$/, '')}% of the mean`;
+  return met === of
+    ? `${goal}: met${of > 1 ? ' at every point' : ''}`
+    : `${goal}: not met${of > 1 ? ` at ${of - met} of ${of} points` : ''} within ${t.maxReplications} replications`;
+}
+
+/** With a sweep: one block per point, its parameters and the first headline metrics. */
+export function formatSweepHeadline(summary: SweepSummaryLike, outDir: string): string {
+  const lines = [
+    `${summary.scenario}: ${summary.points.length} sweep point(s), ${summary.units} unit(s), seed ${summary.seed}`,
+    `resultHash ${summary.resultHash}`,
+  ];
+  for (const p of summary.points) {
+    const parameters = Object.entries(p.parameters).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ');
+    lines.push(`  point ${p.point}: ${parameters} (${p.replications} replication(s))`);
+    for (const name of HEADLINE.slice(0, 4)) {
+      const m = p.metrics[name];
+      if (m !== undefined && m.definedIn > 0) lines.push(`    ${name.padEnd(24)} ${metricText(m)}`);
+    }
+  }
+  if (summary.targetCi !== undefined) lines.push(targetText(summary.targetCi, summary.targetCi.metAt ?? 0, summary.points.length));
+  lines.push(`results in ${outDir} (sweep.csv: every metric at every point)`);
   return lines.join('\n') + '\n';
 }

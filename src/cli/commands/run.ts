@@ -1,25 +1,32 @@
 /**
- * `run FILE`: load → validate → simulate every replication → aggregate → write, with all
- * files swapped into the output folder at once. Nothing is written when the input is bad.
+ * `run FILE`: load → validate → plan (sweep points × replications) → simulate the units on
+ * worker threads → aggregate → write, with all files swapped into the output folder at once.
+ * Nothing is written when the input is bad; finished units wait in a work folder beside the
+ * output, so an interrupted batch resumes (`--resume`) where it stopped.
+ *
+ * With a shard (`--shard i/K`, or `--shards K` and an index from the cluster engine), the
+ * output folder is that shard's partition, for `merge`.
  */
 import { createHash } from 'node:crypto';
 import { basename, extname, join } from 'node:path';
+import { METRIC_NAMES, type MetricName } from '../../analysis/metrics.js';
+import { batchOutputs } from '../../batch/batchOutputs.js';
+import { FAIL_UNIT_ENV, parseFailUnits } from '../../batch/failHook.js';
+import { partitionFiles } from '../../batch/partition.js';
+import { makePlan, planIdentity, planUnits, PlanError, unitId, type BatchPlan } from '../../batch/plan.js';
+import { createWorkerPool, defaultWorkers } from '../../batch/pool.js';
+import { runBatch, type UnitFailureReport } from '../../batch/runBatch.js';
+import { resolveShard, ShardError, type Env, type Shard } from '../../batch/shard.js';
+import { HEADLINE_METRICS, type TargetCiSpec } from '../../batch/targetCi.js';
+import { decodeUnit } from '../../batch/unitCodec.js';
+import { WorkFolder, workDirFor, WorkFolderError } from '../../batch/workDir.js';
+import { checkOutputDir, writeOutputDir } from '../../output/writeOutputDir.js';
 import { formatScenarioError, loadScenarioFile } from '../../scenario/load.js';
-import { runReplications } from '../../batch/runReplications.js';
-import { catalogLines } from '../../output/catalogCsv.js';
-import { chunked } from '../../output/csv.js';
-import { episodesLines } from '../../output/episodesCsv.js';
-import { eventLines } from '../../output/eventsNdjson.js';
-import { exposureLines } from '../../output/exposureCsv.js';
-import { initStartLines } from '../../output/initStartNdjson.js';
-import { patchesLines } from '../../output/patchesCsv.js';
-import { releasesLines } from '../../output/releasesCsv.js';
-import { buildSummary } from '../../output/summaryJson.js';
-import { timeseriesLines } from '../../output/timeseriesCsv.js';
-import { checkOutputDir, writeOutputDir, type OutputFile } from '../../output/writeOutputDir.js';
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.js';
+import { show } from '../../scenario/messages.js';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.js';
+import { createProgress } from '../progress.js';
 import { toolVersion } from '../version.js';
-import { formatHeadline } from './headline.js';
+import { formatHeadline, formatSweepHeadline } from './headline.js';
 
 export interface RunArgs {
   readonly scenario: string;
@@ -29,71 +36,205 @@ export interface RunArgs {
   readonly patches: boolean;
   readonly force: boolean;
   readonly quiet: boolean;
+  readonly parquet?: boolean | undefined;
+  readonly workers?: number | undefined;
+  readonly resume?: boolean | undefined;
+  readonly targetCi?: string | undefined;
+  readonly maxReplications?: number | undefined;
+  readonly targetMetrics?: string | undefined;
+  readonly point?: number | undefined;
+  readonly replication?: number | undefined;
+  readonly shard?: string | undefined;
+  readonly shards?: string | undefined;
 }
+
+/** Test-only hook: after this many units, the process sends itself SIGINT (as Ctrl-C would). */
+export const SIGINT_AFTER_ENV = 'LAMBDA_ROLLOUT_SIM_TEST_SIGINT_AFTER';
+
+/** Exit codes of a batch stopped by a signal: 128 + the signal's number, as shells report it. */
+const EXIT_SIGNAL = { SIGINT: 130, SIGTERM: 143 } as const;
 
 function checkCount(name: string, value: number | undefined, min: number): void {
   if (value === undefined) return;
   if (!Number.isSafeInteger(value) || value < min) throw new UsageError(`--${name} must be an integer ≥ ${min}, got ${value}`);
 }
 
-export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
+/** `5%` or `0.05` → 0.05. */
+function parseShare(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
+  const value = m === null ? Number.NaN : Number(m[1]) / (m[2] === '%' ? 100 : 1);
+  if (!(value > 0 && value < 1)) throw new UsageError(`--target-ci must be a share such as 5% or 0.05, got \`${text}\``);
+  return value;
+}
+
+function targetSpec(args: RunArgs): TargetCiSpec | null {
+  if (args.targetCi === undefined) {
+    if (args.targetMetrics !== undefined) throw new UsageError('--target-metrics needs --target-ci');
+    return null;
+  }
+  let metrics: MetricName[] = [...HEADLINE_METRICS];
+  if (args.targetMetrics !== undefined) {
+    metrics = args.targetMetrics.split(',').map((m) => m.trim()).filter((m) => m !== '') as MetricName[];
+    const unknown = metrics.filter((m) => !METRIC_NAMES.includes(m));
+    if (unknown.length > 0 || metrics.length === 0) {
+      throw new UsageError(`--target-metrics: unknown metric ${unknown.join(', ') || '(none given)'} (allowed: ${METRIC_NAMES.join(', ')})`);
+    }
+  }
+  return { target: parseShare(args.targetCi), maxReplications: args.maxReplications ?? 100, metrics };
+}
+
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
+}
+
+export async function runCommand(args: RunArgs, io: CliIo, env: Env = process.env): Promise<number> {
   checkCount('seed', args.seed, 0);
   checkCount('replications', args.replications, 1);
+  checkCount('workers', args.workers, 1);
+  checkCount('max-replications', args.maxReplications, 2);
+  checkCount('point', args.point, 0);
+  checkCount('replication', args.replication, 0);
+  const targetCi = targetSpec(args);
+  let shard: Shard | null;
+  try {
+    shard = resolveShard({ shard: args.shard, shards: args.shards }, env);
+  } catch (error) {
+    if (error instanceof ShardError) throw new UsageError(error.message);
+    throw error;
+  }
+
   const loaded = await loadScenarioFile(args.scenario);
   if (!loaded.ok) {
     for (const e of loaded.errors) io.stderr(formatScenarioError(e) + '\n');
     return EXIT_USAGE;
   }
-  const { scenario } = loaded;
-  for (const w of scenario.warnings) io.stderr(`warning: ${w}\n`);
+  const { scenario, sweep, source } = loaded;
+  const warnings = new Set([...scenario.warnings, ...(sweep?.points.flatMap((p) => p.scenario.warnings) ?? [])]);
+  for (const w of warnings) io.stderr(`warning: ${w}\n`);
   const outDir = args.out ?? join('reports', basename(args.scenario, extname(args.scenario)));
   checkOutputDir(outDir, args.force);
 
-  const seed = args.seed ?? scenario.seed;
-  const replications = args.replications ?? scenario.replications;
+  let plan: BatchPlan;
+  try {
+    plan = makePlan(scenario, sweep, {
+      seed: args.seed ?? scenario.seed,
+      replications: args.replications ?? scenario.replications,
+      keepPatches: args.patches,
+      point: args.point ?? null,
+      replication: args.replication ?? null,
+      targetCi,
+      shard,
+      failUnits: parseFailUnits(env[FAIL_UNIT_ENV]),
+    });
+  } catch (error) {
+    if (error instanceof PlanError) throw new UsageError(error.message);
+    throw error;
+  }
+  const version = toolVersion();
+  const scenarioSha256 = createHash('sha256').update(source).digest('hex');
+  const workDir = workDirFor(outDir);
+  let folder: WorkFolder;
+  try {
+    const opened = WorkFolder.open(workDir, { ...planIdentity(plan, scenarioSha256, version), shard: shard?.index ?? null }, args.resume === true);
+    folder = opened.folder;
+    if (opened.resumed > 0 && !args.quiet) io.stderr(`resuming: ${opened.resumed} finished unit(s) found in ${workDir}\n`);
+  } catch (error) {
+    if (error instanceof WorkFolderError) throw new UsageError(error.message);
+    throw error;
+  }
+
   const started = process.hrtime.bigint();
-  const run = runReplications(scenario, {
-    seed,
-    replications,
-    keepPatches: args.patches,
-    onReplication: (done, total) => {
-      if (!args.quiet) io.stderr(`replication ${done}/${total} done (${elapsedSeconds(started).toFixed(1)} s)\n`);
-    },
+  const firstRound = planUnits(plan, new Map()).length;
+  const threads = Math.max(1, Math.min(args.workers ?? defaultWorkers(), targetCi === null ? firstRound : Number.MAX_SAFE_INTEGER));
+  const stop = new AbortController();
+  let stoppedBy: keyof typeof EXIT_SIGNAL | null = null;
+  let poolError: unknown = null;
+  const onSignal = (signal: keyof typeof EXIT_SIGNAL) => (): void => {
+    if (stoppedBy !== null) process.exit(EXIT_SIGNAL[signal]); // a second Ctrl-C: leave at once (stored units are whole)
+    stoppedBy = signal;
+    if (!args.quiet) io.stderr(`\n${signal}: stopping once the running units finish (they are kept); press Ctrl-C again to quit at once\n`);
+    stop.abort();
+  };
+  const handlers = { SIGINT: onSignal('SIGINT'), SIGTERM: onSignal('SIGTERM') };
+  process.on('SIGINT', handlers.SIGINT);
+  process.on('SIGTERM', handlers.SIGTERM);
+  const sigintAfter = Number(env[SIGINT_AFTER_ENV] ?? Number.NaN);
+  const progress = createProgress(io, args.quiet, (done) => {
+    if (done === sigintAfter) process.kill(process.pid, 'SIGINT');
   });
-
-  const first = run.results[0];
-  const initStart = first?.initStart ?? null;
-  const optional: OutputFile[] = [
-    ...(args.patches ? [{ name: 'patches.csv', chunks: chunked(patchesLines(scenario, run.versions, run.results)) }] : []),
-    ...(scenario.outputs.events ? [{ name: 'events.ndjson', chunks: chunked(eventLines(scenario, run.versions, run.results)) }] : []),
-    ...(initStart !== null && first?.initStartFunctions
-      ? [{ name: 'init_start.ndjson', chunks: chunked(initStartLines(scenario, run.versions, initStart, first.initStartFunctions)) }]
-      : []),
-  ];
-  const outputs = [
-    'summary.json', 'timeseries.csv', 'exposure.csv', 'episodes.csv', 'releases.csv', ...optional.map((f) => f.name), 'catalog.csv', 'scenario.yaml',
-  ];
-  const summary = buildSummary(scenario, seed, run, {
-    toolVersion: toolVersion(),
-    scenarioFile: basename(args.scenario),
-    scenarioSha256: createHash('sha256').update(loaded.source).digest('hex'),
-    outputs,
+  const pool = createWorkerPool(threads, (error) => {
+    poolError ??= error;
+    stop.abort();
   });
-  const files: OutputFile[] = [
-    { name: 'summary.json', chunks: [JSON.stringify(summary, null, 2) + '\n'] },
-    { name: 'timeseries.csv', chunks: chunked(timeseriesLines(scenario, run.versions, run.results)) },
-    { name: 'exposure.csv', chunks: chunked(exposureLines(scenario, run.versions, run.results)) },
-    { name: 'episodes.csv', chunks: chunked(episodesLines(scenario, run.versions, run.results)) },
-    { name: 'releases.csv', chunks: chunked(releasesLines(scenario, run.versions, run.results)) },
-    ...optional,
-    { name: 'catalog.csv', chunks: chunked(catalogLines(scenario, run.versions)) },
-    { name: 'scenario.yaml', chunks: [loaded.source] },
-  ];
-  writeOutputDir(outDir, files, args.force);
+  try {
+    return await finish();
+  } finally {
+    // After the outputs are written: the pool's threads then have long been idle (pool.ts).
+    await pool.close();
+  }
 
-  io.stdout(formatHeadline(summary as Parameters<typeof formatHeadline>[0], outDir));
-  if (!args.quiet) io.stderr(`done in ${elapsedSeconds(started).toFixed(1)} s\n`);
-  return EXIT_OK;
+  async function finish(): Promise<number> {
+    let batch;
+    try {
+      batch = await runBatch(plan, folder, pool, { signal: stop.signal, progress });
+    } finally {
+      progress.stop();
+      process.off('SIGINT', handlers.SIGINT);
+      process.off('SIGTERM', handlers.SIGTERM);
+    }
+    if (poolError !== null) throw poolError;
+
+    if (batch.status === 'interrupted') {
+      io.stderr(
+        `interrupted: ${batch.units.length} unit(s) finished and kept in ${workDir}; nothing was written to ${outDir}\n` +
+          `to finish, run the same command again with --resume\n`,
+      );
+      return EXIT_SIGNAL[stoppedBy ?? 'SIGINT'];
+    }
+    if (batch.status === 'failed') {
+      for (const f of batch.failures) io.stderr(failureText(f, plan, args, outDir) + '\n');
+      io.stderr(
+        `${batch.failures.length} unit(s) failed; the ${batch.units.length} other(s) finished and are kept in ${workDir}; ` +
+          `nothing was written to ${outDir}\n`,
+      );
+      return EXIT_INTERNAL;
+    }
+
+    const load = (u: { point: number; replication: number }) => decodeUnit(folder.read(u)).rows;
+    const common = { scenario, source: source, scenarioFile: basename(args.scenario), toolVersion: version, parquet: args.parquet !== false };
+    if (shard !== null) {
+      writeOutputDir(outDir, partitionFiles({
+        plan, shard, units: batch.units, read: (u) => folder.read(u), load, source: source,
+        scenarioFile: common.scenarioFile, toolVersion: version, parquet: common.parquet,
+      }), args.force);
+      folder.remove();
+      io.stdout(`shard ${shard.index}/${shard.count} (${shard.source}): ${batch.units.length} unit(s) written to ${outDir}; combine the shards with \`lambda-rollout-sim merge\`\n`);
+    } else {
+      const out = batchOutputs(plan, batch.units, load, batch.targetCi, common);
+      writeOutputDir(outDir, out.files, args.force);
+      folder.remove();
+      const summary = out.summary as Parameters<typeof formatHeadline>[0] & Parameters<typeof formatSweepHeadline>[0];
+      io.stdout(plan.parameters === null ? formatHeadline(summary, outDir) : formatSweepHeadline(summary, outDir));
+    }
+    if (!args.quiet) io.stderr(`done in ${elapsedSeconds(started).toFixed(1)} s with ${threads} worker thread(s)\n`);
+    return EXIT_OK;
+  }
+}
+
+/** A failed unit: what it was, why, and one command that runs it alone. */
+function failureText(f: UnitFailureReport, plan: BatchPlan, args: RunArgs, outDir: string): string {
+  const point = plan.points.find((p) => p.index === f.point);
+  const where = plan.parameters === null || point === undefined
+    ? ''
+    : ` (${plan.parameters.map((key, k) => `${key} = ${show(point.values[k])}`).join(', ')})`;
+  const command = [
+    'lambda-rollout-sim', 'run', args.scenario, '--seed', String(f.seed),
+    ...(plan.parameters === null ? [] : ['--point', String(f.point)]),
+    '--replication', String(f.replication),
+    ...(args.patches ? [] : ['--no-patches']),
+    '--workers', '1', '--out', `${outDir}-${unitId(f)}`,
+  ].map(shellWord).join(' ');
+  return `unit ${unitId(f)} failed: point ${f.point}${where}, replication ${f.replication}, seed ${f.seed}: ${f.message}\n  reproduce it alone: ${command}`;
 }
 
 function elapsedSeconds(since: bigint): number {

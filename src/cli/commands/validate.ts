@@ -12,7 +12,8 @@ export async function validateCommand(files: readonly string[], io: CliIo): Prom
       continue;
     }
     for (const w of loaded.scenario.warnings) io.stderr(`warning: ${w}\n`);
-    io.stdout(`${file}: ok (${loaded.scenario.name})\n`);
+    const points = loaded.sweep === null ? '' : `; a sweep of ${loaded.sweep.points.length} point(s)`;
+    io.stdout(`${file}: ok (${loaded.scenario.name}${points})\n`);
   }
   return failed ? EXIT_USAGE : EXIT_OK;
 }

@@ -1,0 +1,51 @@
+/**
+ * One unit of a batch, as sent to a worker: a plain, structured-cloneable spec. A unit is
+ * a pure function of it (`simulateUnit`), so any unit can be rerun alone, anywhere.
+ */
+import type { ReplicationResult } from '../model/result.js';
+import { simulateReplication } from '../model/simulate.js';
+import { replicationMetrics } from '../analysis/metrics.js';
+import type { Scenario } from '../scenario/types.js';
+import { encodeUnit, rowsOf, type UnitSummary } from './unitCodec.js';
+
+export interface UnitTask {
+  /** The point's scenario (the file with the point's swept values, normalised). */
+  readonly scenario: Scenario;
+  readonly point: number;
+  readonly replication: number;
+  /** Base seed: the same at every point, so replication r draws the same streams everywhere. */
+  readonly seed: number;
+  readonly keepPatches: boolean;
+  /** Generate the sampled INIT_START log with this share (one unit of a batch), or null. */
+  readonly initStartSample: number | null;
+  /** Test hook (see failHook.ts): throw instead of simulating. */
+  readonly fail: boolean;
+}
+
+/** A unit that threw, as the batch reports it. */
+export class UnitFailure extends Error {}
+
+export function summaryOf(point: number, result: ReplicationResult): UnitSummary {
+  return {
+    point,
+    replication: result.replication,
+    seed: result.seed,
+    digest: result.digest,
+    functions: result.totals.functions,
+    createdFunctions: result.totals.createdFunctions,
+    events: result.totals.events,
+    metrics: replicationMetrics(result),
+  };
+}
+
+/** Runs one unit and packs it (unitCodec.ts). */
+export function simulateUnit(task: UnitTask): ArrayBuffer {
+  if (task.fail) throw new UnitFailure(`test hook: unit p${task.point} r${task.replication} was told to fail`);
+  const result = simulateReplication(task.scenario, task.replication, {
+    seed: task.seed,
+    keepPatches: task.keepPatches,
+    keepChanges: task.scenario.outputs.events,
+    ...(task.initStartSample !== null ? { initStartSample: task.initStartSample } : {}),
+  });
+  return encodeUnit(summaryOf(task.point, result), rowsOf(result));
+}

@@ -1,0 +1,44 @@
+/**
+ * `report DIR`: (re)builds the report of a results folder written by `run`: DIR/report.html
+ * (self-contained, opens offline) and DIR/charts/*.svg, each written atomically.
+ */
+import { existsSync, statSync } from 'node:fs';
+import type { Argv } from 'yargs';
+import { buildReport } from '../../report/buildReport.js';
+import { ResultsFileError } from '../../report/readResults.js';
+import { folderTarget, writeReport } from '../../report/writeReport.js';
+import { EXIT_OK, UsageError, type CliIo } from '../io.js';
+
+export const REPORT_COMMAND = 'report <dir>';
+export const REPORT_DESCRIPTION = 'Build the HTML report (report.html, charts/*.svg) of a results folder written by run';
+
+export interface ReportArgs {
+  readonly dir: string;
+  readonly quiet?: boolean | undefined;
+}
+
+export function reportOptions<T>(y: Argv<T>) {
+  return y
+    .positional('dir', { type: 'string', demandOption: true, describe: 'Results folder (summary.json, timeseries.csv, …)' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing when done' });
+}
+
+/** A results folder the user named: it must exist and be a folder (else exit code 2). */
+export function checkResultsDir(dir: string): void {
+  if (!existsSync(dir)) throw new UsageError(`${dir}: no such folder`);
+  if (!statSync(dir).isDirectory()) throw new UsageError(`${dir}: not a folder`);
+}
+
+export async function reportCommand(args: ReportArgs, io: CliIo): Promise<number> {
+  checkResultsDir(args.dir);
+  const started = process.hrtime.bigint();
+  try {
+    const target = folderTarget(args.dir);
+    writeReport(target, await buildReport(args.dir));
+    if (args.quiet !== true) io.stderr(`report written to ${target.htmlPath} (${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s)\n`);
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof ResultsFileError) throw new UsageError(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * sweep.csv: one row per (sweep point, metric): `point`, one column per swept key (named by
+ * the key as written, holding the point's value), `metric, mean, ci95_lo, ci95_hi,
+ * replications, unit`. Mean and CI are empty when the metric is undefined in some
+ * replication, the CI also with fewer than two replications.
+ */
+import { METRIC_NAMES, summarizeMetricRows } from '../analysis/metrics.js';
+import { csvField, csvLine } from './csv.js';
+import type { SweepSummary } from './summaryJson.js';
+import type { UnitSummary } from './unitData.js';
+
+/** A swept value in a CSV cell: numbers and text as they are, anything else as JSON. */
+function valueCell(value: unknown): string {
+  return typeof value === 'number' || typeof value === 'string' ? csvField(value) : csvField(JSON.stringify(value));
+}
+
+export function* sweepLines(sweep: SweepSummary, units: readonly UnitSummary[]): Generator<string> {
+  yield csvLine(['point', ...sweep.parameters, 'metric', 'mean', 'ci95_lo', 'ci95_hi', 'replications', 'unit']);
+  const byPoint = new Map<number, UnitSummary['metrics'][]>();
+  for (const u of units) {
+    const list = byPoint.get(u.point) ?? [];
+    list.push(u.metrics);
+    byPoint.set(u.point, list);
+  }
+  for (const point of sweep.points) {
+    const rows = byPoint.get(point.index) ?? [];
+    const metrics = summarizeMetricRows(rows);
+    const lead = [String(point.index), ...point.values.map(valueCell)].join(',') + ',';
+    for (const name of METRIC_NAMES) {
+      const m = metrics[name];
+      yield lead + csvLine([name, m.mean, m.ci95?.[0] ?? null, m.ci95?.[1] ?? null, m.replications, m.unit]);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * What the writers read of one unit (a replication at a sweep point): its row data and,
+ * separately, its summary (metrics, digest), which is all summary.json and sweep.csv need.
+ */
+import type { MetricName } from '../analysis/metrics.js';
+import type { ReplicationResult } from '../model/result.js';
+
+/** The row data of a unit: a replication's result without the survival histogram and totals. */
+export type UnitRows = Pick<
+  ReplicationResult,
+  'replication' | 'timeseries' | 'patches' | 'functions' | 'exposure' | 'rollout' | 'changes' | 'initStart' | 'initStartFunctions'
+>;
+
+/** What the main thread keeps of a unit without reading its rows. */
+export interface UnitSummary {
+  readonly point: number;
+  readonly replication: number;
+  readonly seed: number;
+  readonly digest: string;
+  readonly functions: number;
+  readonly createdFunctions: number;
+  /** Kernel events simulated (progress: events per second). */
+  readonly events: number;
+  readonly metrics: Readonly<Record<MetricName, number | null>>;
+}
