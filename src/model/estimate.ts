@@ -1,0 +1,350 @@
+/**
+ * What a run will cost before it starts: peak memory and output size, from the scenario
+ * alone (pure; no clock, no machine). A run that would not fit is refused with a message
+ * that says which part is large and how to shrink it, instead of failing hours later with an
+ * out-of-memory crash or a full disk.
+ *
+ * Model of one replication (one unit of work on one worker thread):
+ *   - transient: the fleet's columns (FLEET_BYTES_PER_FUNCTION per function, capacity doubling
+ *     with creations), the event queue (about one pending event per function, per migrating
+ *     function and per publication), the live group counts, and 10 MB of JS heap garbage and code;
+ *   - retained (its result, then its encoded copy in the work folder): patch rows (one per
+ *     function × release that reached its region, 23 bytes, plus as much again while the
+ *     chunks are concatenated), timeseries rows (12 bytes per sample × non-empty group), the
+ *     change trace (18 bytes a row), the INIT_START log, exposure totals and episodes, the
+ *     survival histogram (1 MiB), the function columns.
+ * Peak memory = workers × (transient + 2 × retained) + one decoded replication on the main
+ * thread while the outputs are written. Growable columns double, so row tables are counted
+ * at 1.5 × their bytes (the expected capacity of a doubling array).
+ *
+ * Row counts are expectations: functions × releases reaching their region (exact from the
+ * publication waves), samples × min(functions, groups that can be non-empty with half the
+ * releases out), creations
+ * (`createdPerDay` × horizon), migrations, and inits = sample × E[environments] / lifetime ×
+ * horizon with E[invocations] = median × e^(σ²/2). Output bytes are rows × bytes per row of
+ * each CSV/NDJSON file (measured on this project's files, names of usual length); Parquet
+ * copies are smaller and not counted.
+ */
+import type { Scenario } from '../scenario/types.js';
+import { EXPOSURE_FIELDS } from './exposure/exposureState.js';
+import { COMMERCIAL_REGIONS } from './catalog/regions.js';
+import { buildVersionTable, REGION_COUNT } from './catalog/versionTable.js';
+import { FLEET_BYTES_PER_FUNCTION, MODE_SLOTS } from './fleet/fleetState.js';
+import { SURVIVAL_BINS } from './measure/survival.js';
+import { DAY_MS } from './units.js';
+
+export interface EstimateOptions {
+  /** Replications per sweep point. */
+  readonly replications: number;
+  /** patches.csv is written (`--no-patches` off). */
+  readonly keepPatches: boolean;
+  /** The change trace is kept (events.ndjson). */
+  readonly keepChanges: boolean;
+  /** Replications simulated at once (worker threads); default 1. */
+  readonly workers?: number;
+  /** Sweep points, each run `replications` times; default 1. */
+  readonly points?: number;
+}
+
+/** Bytes (memory) of one replication, by part. */
+export interface ReplicationBytes {
+  readonly fleet: number;
+  readonly eventQueue: number;
+  readonly groupCounts: number;
+  readonly patches: number;
+  readonly timeseries: number;
+  readonly changes: number;
+  readonly initStart: number;
+  readonly exposure: number;
+  readonly survival: number;
+  readonly functionColumns: number;
+}
+
+export interface RunEstimate {
+  /** Expected rows of one replication. */
+  readonly rows: {
+    readonly patches: number;
+    readonly timeseries: number;
+    readonly changes: number;
+    readonly initStart: number;
+    readonly functionsAtHorizon: number;
+  };
+  readonly replication: ReplicationBytes;
+  /** Transient + retained bytes of one replication while it is simulated. */
+  readonly replicationBytes: number;
+  /** Bytes of one replication's result: held again while it is encoded, and when decoded for writing. */
+  readonly retainedBytes: number;
+  readonly workers: number;
+  readonly units: number;
+  /** Peak memory of the whole run. */
+  readonly peakMemoryBytes: number;
+  /** Bytes of each output file (CSV, NDJSON, JSON). */
+  readonly outputs: Readonly<Record<string, number>>;
+  readonly outputBytes: number;
+}
+
+/** Bytes per row of the output files, measured on the scenarios in scenarios/ (rounded up). */
+export const OUTPUT_BYTES_PER_ROW = {
+  'patches.csv': 82,
+  'timeseries.csv': 70,
+  'events.ndjson': 175,
+  'init_start.ndjson': 320,
+  'catalog.csv': 150,
+  'exposure.csv': 100,
+  'episodes.csv': 105,
+  'releases.csv': 70,
+} as const;
+
+const PATCH_ROW_BYTES = 4 + 2 + 8 + 8 + 1;
+const TIMESERIES_ROW_BYTES = 3 * 4;
+const CHANGE_ROW_BYTES = 8 + 4 + 1 + 2 + 2 + 1;
+/** Written INIT_START event (22 bytes) plus its growable copy, sort order and sorted copy while it is made. */
+const INIT_START_EVENT_BYTES = 22 + 1.5 * 22 + 4;
+const EPISODE_ROW_BYTES = 3 * 4 + 5 * 8 + 1;
+/** One pending event: a 24-byte radix-heap entry in 64-entry blocks that double, and its slot (13 bytes). */
+const EVENT_BYTES = 2 * 24 + 13;
+/** Expected capacity of a doubling array over its length. */
+const GROWTH = 1.5;
+/** Chunks being written, the summary and what the process holds apart from result data. */
+const WRITER_BYTES = 8 * 2 ** 20;
+/** Per replication: garbage the JS heap's young generation holds before it is collected, compiled code (measured: 5–10 MB). */
+const REPLICATION_OVERHEAD_BYTES = 10 * 2 ** 20;
+
+/**
+ * Estimates a run of `scenario`. Pure: the same scenario and options always give the same
+ * figures. Non-finite inputs (a rate so large it overflows) give Infinity, never NaN.
+ */
+export function estimateRun(scenario: Scenario, options: EstimateOptions): RunEstimate {
+  const { fleet } = scenario;
+  const versions = buildVersionTable(scenario);
+  const horizonMs = scenario.horizonMs;
+  const horizonDays = horizonMs / DAY_MS;
+  const regions = fleet.regions.length;
+  const architectures = fleet.architectures.length;
+
+  // Releases of each runtime that reach each fleet region by the horizon (R10).
+  const runtimeIndex = (id: string): number => scenario.runtimes.findIndex((r) => r.id === id);
+  const reached = (k: number, regionName: string): number => {
+    const catalog = COMMERCIAL_REGIONS.indexOf(regionName as (typeof COMMERCIAL_REGIONS)[number]);
+    let n = 0;
+    for (const v of versions.byRuntime[k] ?? []) {
+      if (versions.releaseIndex[v]! >= 0 && versions.publishedMs[v * REGION_COUNT + catalog]! <= horizonMs) n++;
+    }
+    return n;
+  };
+  let releasesPerFunction = 0;
+  let liveVersionSlots = 0;
+  for (const r of fleet.regions) {
+    for (const k of fleet.runtimes) {
+      const n = reached(runtimeIndex(k.name), r.name);
+      releasesPerFunction += r.weight * k.weight * n;
+      // Over the run, on average half the releases are out: groups per sample grow from 1 to 1 + n versions.
+      liveVersionSlots += 1 + n / 2;
+    }
+  }
+
+  const initial = fleet.functions;
+  const created = fleet.createdPerDay * horizonDays;
+  const functions = initial + created;
+  // A created function is on the latest version and meets only the releases after its creation: half, on average.
+  const averageFunctions = initial + created / 2;
+
+  const zipShare = fleet.packageTypes.find((p) => p.name === 'Zip')?.weight ?? 0;
+  const imageShare = fleet.packageTypes.find((p) => p.name === 'Image')?.weight ?? 0;
+  const modeGroups = (zipShare > 0 ? fleet.updateModes.length : 0) + (imageShare > 0 ? 1 : 0);
+  const samples = Math.floor(horizonMs / scenario.sampleEveryMs) + 1;
+  const groupsPerSample = Math.min(functions, liveVersionSlots * architectures * modeGroups);
+
+  const migrations = initial * scenario.owners.migrations.perFunctionPerDay * horizonDays;
+  const incompatibleShare = scenario.releases.reduce((sum, r) => sum + (r.incompatibility?.share ?? 0), 0);
+  const episodes = Math.min(averageFunctions * incompatibleShare, averageFunctions * scenario.releases.length);
+  const patchRows = averageFunctions * releasesPerFunction;
+  const changeRows = options.keepChanges || scenario.outputs.initStartLog !== null
+    ? patchRows + created + migrations + 6 * episodes
+    : 0;
+
+  const initStartSample = scenario.outputs.initStartLog?.sample ?? 0;
+  const meanInvocationsPerDay = fleet.invocationsPerDay.median * Math.exp((fleet.invocationsPerDay.sigma ** 2) / 2);
+  const environments = 1 + (meanInvocationsPerDay * fleet.invocationDurationMs) / DAY_MS;
+  const initStartEvents = initStartSample > 0
+    ? initStartSample * averageFunctions * environments * (horizonMs / fleet.environmentLifetimeMs)
+    : 0;
+
+  let capacity = Math.max(16, initial);
+  while (capacity < functions) capacity *= 2;
+  const pendingEvents = functions * (migrations > 0 ? 2 : 1) + versions.count * regions + 1024;
+
+  const replication: ReplicationBytes = {
+    fleet: FLEET_BYTES_PER_FUNCTION * capacity,
+    eventQueue: EVENT_BYTES * pendingEvents,
+    groupCounts: regions * architectures * 2 * MODE_SLOTS * versions.count * 4,
+    // Kept rows, plus as much again while the chunks are joined; with --no-patches they are only hashed.
+    patches: options.keepPatches ? 2 * PATCH_ROW_BYTES * patchRows : 0,
+    timeseries: GROWTH * TIMESERIES_ROW_BYTES * samples * groupsPerSample,
+    changes: GROWTH * CHANGE_ROW_BYTES * changeRows,
+    initStart: INIT_START_EVENT_BYTES * initStartEvents,
+    exposure: Math.max(1, scenario.releases.length) * regions * architectures * MODE_SLOTS * EXPOSURE_FIELDS.length * 8
+      + GROWTH * EPISODE_ROW_BYTES * episodes,
+    survival: 2 * SURVIVAL_BINS * 8,
+    functionColumns: 5 * functions,
+  };
+  const transient = replication.fleet + replication.eventQueue + replication.groupCounts + REPLICATION_OVERHEAD_BYTES;
+  const retained = replication.patches / 2 + replication.timeseries + replication.changes + replication.initStart
+    + replication.exposure + replication.survival + replication.functionColumns;
+  const replicationBytes = transient + replication.patches / 2 + retained;
+
+  const points = Math.max(1, options.points ?? 1);
+  const units = points * options.replications;
+  const workers = Math.max(1, Math.min(options.workers ?? 1, units));
+  // Each worker holds one replication and its encoded copy; the main thread decodes one at a time to write.
+  const peakMemoryBytes = workers * (replicationBytes + retained) + retained + WRITER_BYTES;
+
+  const per = OUTPUT_BYTES_PER_ROW;
+  const outputs: Record<string, number> = {
+    'summary.json': 20_000 + 1_500 * units,
+    'timeseries.csv': per['timeseries.csv'] * samples * groupsPerSample * units,
+    'exposure.csv': per['exposure.csv'] * Math.min(episodes, scenario.releases.length * regions * architectures * MODE_SLOTS) * units,
+    'episodes.csv': per['episodes.csv'] * episodes * units,
+    'catalog.csv': per['catalog.csv'] * versions.count * REGION_COUNT * 2,
+    'releases.csv': per['releases.csv'] * scenario.releases.length * regions * units,
+    'scenario.yaml': 4_000,
+  };
+  if (options.keepPatches) outputs['patches.csv'] = per['patches.csv'] * patchRows * units;
+  if (options.keepChanges) outputs['events.ndjson'] = per['events.ndjson'] * changeRows * units;
+  // The INIT_START log is written for one replication (of one point).
+  if (initStartEvents > 0) outputs['init_start.ndjson'] = per['init_start.ndjson'] * initStartEvents;
+  const outputBytes = Object.values(outputs).reduce((a, b) => a + b, 0);
+
+  return {
+    rows: { patches: patchRows, timeseries: samples * groupsPerSample, changes: changeRows, initStart: initStartEvents, functionsAtHorizon: functions },
+    replication,
+    replicationBytes: finite(replicationBytes),
+    retainedBytes: finite(retained),
+    workers,
+    units,
+    peakMemoryBytes: finite(peakMemoryBytes),
+    outputs,
+    outputBytes: finite(outputBytes),
+  };
+}
+
+/** NaN (∞ − ∞, 0 × ∞ from an overflowing rate) becomes Infinity: "too big" is the only safe reading. */
+function finite(x: number): number {
+  return Number.isNaN(x) ? Number.POSITIVE_INFINITY : x;
+}
+
+export interface ResourceLimits {
+  /** Most memory a run may need, bytes. */
+  readonly memoryBytes: number;
+  /** Most output it may write, bytes; Infinity for no limit. */
+  readonly outputBytes: number;
+}
+
+/** Share of V8's heap limit a run may plan to use: the rest is the process's own. */
+export const MEMORY_BUDGET_SHARE = 0.75;
+
+/**
+ * The default budget: 75% of the V8 heap limit (`v8.getHeapStatistics().heap_size_limit`,
+ * passed in so this stays pure). Node sizes that limit from the machine's memory, and
+ * `NODE_OPTIONS=--max-old-space-size=<MB>` raises it, so the budget follows both. Result
+ * columns are typed arrays outside the V8 heap, so the heap limit is a proxy for what the
+ * machine can hold, not a hard wall. No output limit by default.
+ */
+export function defaultResourceLimits(heapSizeLimitBytes: number): ResourceLimits {
+  return { memoryBytes: MEMORY_BUDGET_SHARE * heapSizeLimitBytes, outputBytes: Number.POSITIVE_INFINITY };
+}
+
+export type ResourceCheck = { readonly ok: true } | { readonly ok: false; readonly message: string };
+
+/** Context for advice: the run's current settings, as the user would change them. */
+export interface ResourceContext {
+  readonly functions: number;
+  readonly replications: number;
+  readonly workers: number;
+  readonly sampleEveryMs: number;
+}
+
+/** Ok, or a refusal that names the large parts and how to shrink the run. */
+export function checkResources(estimate: RunEstimate, limits: ResourceLimits, context?: ResourceContext): ResourceCheck {
+  const memoryOver = !(estimate.peakMemoryBytes <= limits.memoryBytes);
+  const outputOver = !(estimate.outputBytes <= limits.outputBytes);
+  if (!memoryOver && !outputOver) return { ok: true };
+  const problems: string[] = [];
+  const advice: { bytes: number; text: string }[] = [];
+  const now = (text: string): string => (context === undefined ? '' : ` (now ${text})`);
+
+  if (memoryOver) {
+    const r = estimate.replication;
+    const large = (b: number): boolean => !(b < 0.05 * estimate.replicationBytes);
+    const parts = ([
+      ['patch rows', r.patches], ['timeseries rows', r.timeseries], ['change trace', r.changes], ['INIT_START log', r.initStart],
+      ['fleet', r.fleet], ['event queue', r.eventQueue], ['group counts', r.groupCounts], ['exposure', r.exposure],
+    ] as const).filter(([, b]) => large(b)).sort((a, b) => b[1] - a[1]);
+    problems.push(
+      `this run needs about ${bytes(estimate.peakMemoryBytes)} of memory: ${estimate.workers} worker(s) × ` +
+        `${bytes(estimate.replicationBytes)} per replication while it is simulated (${parts.map(([name, b]) => `${name} ${bytes(b)}`).join(', ')}), ` +
+        `plus ${bytes(estimate.retainedBytes)} per result while it is stored and written; more than the budget of ${bytes(limits.memoryBytes)} ` +
+        `(${Math.round(MEMORY_BUDGET_SHARE * 100)}% of Node's heap limit; NODE_OPTIONS=--max-old-space-size=<MB> raises it)`,
+    );
+    const offer = (b: number, text: string): void => {
+      if (b > 0 && large(b)) advice.push({ bytes: b, text });
+    };
+    offer(r.patches, `--no-patches (patch rows: ${bytes(r.patches)} per replication; metrics are unchanged)`);
+    offer(r.timeseries, `a larger sampleEvery${now(context === undefined ? '' : duration(context.sampleEveryMs))} (timeseries rows: ${bytes(r.timeseries)})`);
+    offer(r.initStart, `a smaller outputs.initStartLog.sample (INIT_START log: ${bytes(r.initStart)})`);
+    offer(r.changes, `outputs.events: false (change trace: ${bytes(r.changes)})`);
+    if (estimate.workers > 1) {
+      advice.push({ bytes: (estimate.workers - 1) * estimate.replicationBytes, text: `fewer worker threads, e.g. --workers 1${now(String(estimate.workers))}` });
+    }
+    advice.push({ bytes: 0, text: `fewer functions (fleet.functions${context === undefined ? '' : `, now ${count(context.functions)}`}): memory grows with them` });
+  }
+  if (outputOver) {
+    const o = estimate.outputs;
+    const files = Object.entries(o).filter(([, b]) => !(b < 0.05 * estimate.outputBytes)).sort((a, b) => b[1] - a[1]);
+    problems.push(
+      `it would write about ${bytes(estimate.outputBytes)} (${files.map(([name, b]) => `${name} ${bytes(b)}`).join(', ')}), ` +
+        `more than the limit of ${bytes(limits.outputBytes)}`,
+    );
+    if (o['patches.csv'] !== undefined) advice.push({ bytes: o['patches.csv'], text: `--no-patches (patches.csv: ${bytes(o['patches.csv'])})` });
+    if ((o['timeseries.csv'] ?? 0) > 0.05 * estimate.outputBytes) {
+      advice.push({ bytes: o['timeseries.csv']!, text: `a larger sampleEvery (timeseries.csv: ${bytes(o['timeseries.csv']!)})` });
+    }
+    advice.push({ bytes: 0, text: `fewer replications (--replications N${context === undefined ? '' : `, now ${count(context.replications)}`}) or functions: output grows with both` });
+  }
+  // One piece of advice per option (--no-patches may help both memory and output: said once).
+  const seen = new Set<string>();
+  const shown = advice
+    .sort((a, b) => b.bytes - a.bytes)
+    .map((a) => a.text)
+    .filter((text) => {
+      const option = text.split(' (')[0]!;
+      if (seen.has(option)) return false;
+      seen.add(option);
+      return true;
+    });
+  return { ok: false, message: `${problems.join('; and ')}. To shrink it: ${shown.join('; ')}.` };
+}
+
+/** `1.2 GB`, `340 MB`, `12 kB` (decimal units); "an unbounded amount" for a run too big to count. */
+export function bytes(n: number): string {
+  if (!Number.isFinite(n)) return 'an unbounded amount';
+  const units = ['bytes', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB'];
+  let x = n;
+  let u = 0;
+  while (x >= 1000 && u < units.length - 1) {
+    x /= 1000;
+    u++;
+  }
+  return u === 0 ? `${Math.round(x)} bytes` : `${x < 10 ? x.toFixed(1) : Math.round(x)} ${units[u]}`;
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+function duration(ms: number): string {
+  for (const [unit, size] of [['d', DAY_MS], ['h', 3_600_000], ['m', 60_000], ['s', 1_000]] as const) {
+    if (ms % size === 0) return `${ms / size}${unit}`;
+  }
+  return `${ms}ms`;
+}
