@@ -18,8 +18,39 @@ export interface OutputFile {
 /** A problem with the output folder that the user can fix (exit code 2). */
 export class OutputFolderError extends Error {}
 
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Tidies what a killed run left beside the target: a `.previous-PID` folder (complete earlier
+ * results, moved aside just before the swap) is put back if the target is missing; staging
+ * folders and other leftovers of processes that are gone are removed.
+ */
+export function recoverOutputDir(outDir: string): void {
+  const target = resolve(outDir);
+  const parent = dirname(target);
+  if (!existsSync(parent)) return;
+  const prefix = `.${basename(target)}.`;
+  for (const entry of readdirSync(parent)) {
+    const m = /^(staging|previous)-(\d+)$/.exec(entry.startsWith(prefix) ? entry.slice(prefix.length) : '');
+    if (m === null) continue;
+    const pid = Number(m[2]);
+    if (pid === process.pid || processIsAlive(pid)) continue;
+    const path = join(parent, entry);
+    if (m[1] === 'previous' && !existsSync(target)) renameSync(path, target);
+    else rmSync(path, { recursive: true, force: true });
+  }
+}
+
 /** Refuses, before any work is done, a target the run may not replace. */
 export function checkOutputDir(outDir: string, force: boolean): void {
+  recoverOutputDir(outDir);
   const target = resolve(outDir);
   if (!existsSync(target)) return;
   if (!statSync(target).isDirectory()) throw new OutputFolderError(`${outDir}: exists and is not a folder`);

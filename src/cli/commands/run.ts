@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { basename, extname, join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { METRIC_NAMES, type MetricName } from '../../analysis/metrics.js';
 import { batchOutputs } from '../../batch/batchOutputs.js';
 import { FAIL_UNIT_ENV, parseFailUnits } from '../../batch/failHook.js';
@@ -20,6 +21,7 @@ import { resolveShard, ShardError, type Env, type Shard } from '../../batch/shar
 import { HEADLINE_METRICS, type TargetCiSpec } from '../../batch/targetCi.js';
 import { decodeUnit } from '../../batch/unitCodec.js';
 import { WorkFolder, workDirFor, WorkFolderError } from '../../batch/workDir.js';
+import { checkResources, defaultResourceLimits, estimateRun } from '../../model/estimate.js';
 import { checkOutputDir, writeOutputDir } from '../../output/writeOutputDir.js';
 import { formatScenarioError, loadScenarioFile } from '../../scenario/load.js';
 import { show } from '../../scenario/messages.js';
@@ -129,6 +131,21 @@ export async function runCommand(args: RunArgs, io: CliIo, env: Env = process.en
   } catch (error) {
     if (error instanceof PlanError) throw new UsageError(error.message);
     throw error;
+  }
+  // Resources (src/model/estimate.ts): refuse, before anything is written, a run that would not fit.
+  {
+    const replications = targetCi?.maxReplications ?? args.replications ?? scenario.replications;
+    const points = sweep?.points.length ?? 1;
+    const workers = Math.max(1, Math.min(args.workers ?? defaultWorkers(), points * replications));
+    const limits = defaultResourceLimits(getHeapStatistics().heap_size_limit);
+    for (const s of sweep?.points.map((p) => p.scenario) ?? [scenario]) {
+      const estimate = estimateRun(s, { replications, keepPatches: args.patches, keepChanges: s.outputs.events, workers, points });
+      const check = checkResources(estimate, limits, { functions: s.fleet.functions, replications, workers, sampleEveryMs: s.sampleEveryMs });
+      if (!check.ok) {
+        io.stderr(`${args.scenario}: ${check.message}\n`);
+        return EXIT_USAGE;
+      }
+    }
   }
   const version = toolVersion();
   const scenarioSha256 = createHash('sha256').update(source).digest('hex');

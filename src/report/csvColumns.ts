@@ -1,0 +1,114 @@
+/**
+ * Reads the columns a report needs from a results CSV (RFC 4180, as the tool writes it)
+ * into an arquero table, one line at a time, so a file far larger than the report's data
+ * (patches.csv can be hundreds of MB) never sits in memory as text. Numbers are parsed
+ * once (empty → NaN); repeated strings share one instance.
+ */
+import { createReadStream, existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import * as aq from 'arquero';
+import type { ColumnTable } from 'arquero';
+
+export type ColumnKind = 'number' | 'string';
+
+export interface ColumnRequest {
+  readonly kind: ColumnKind;
+  /** A column absent from the file is left out of the table instead of refused. */
+  readonly optional?: boolean;
+}
+
+export type ColumnSpec = Readonly<Record<string, ColumnKind | ColumnRequest>>;
+
+/** A results file that cannot be read as the report expects (the CLI shows the message). */
+export class ResultsFileError extends Error {}
+
+/** Splits one CSV record into fields; `text` may span several physical lines (quoted newlines). */
+export function splitCsvRecord(text: string): string[] {
+  if (!text.includes('"')) return text.split(',');
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      fields.push(field);
+      field = '';
+    } else field += c;
+  }
+  fields.push(field);
+  return fields;
+}
+
+/** True while a record's quotes are unbalanced, i.e. it continues on the next line. */
+function isOpen(text: string): boolean {
+  let quotes = 0;
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) quotes++;
+  return quotes % 2 === 1;
+}
+
+function request(value: ColumnKind | ColumnRequest): ColumnRequest {
+  return typeof value === 'string' ? { kind: value } : value;
+}
+
+/**
+ * The requested columns of `file` as a table, or null when the file does not exist.
+ * Throws `ResultsFileError` when a required column is missing or a row is short.
+ */
+export async function readCsvColumns(file: string, spec: ColumnSpec, name = file): Promise<ColumnTable | null> {
+  if (!existsSync(file)) return null;
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const wanted = Object.entries(spec).map(([column, value]) => ({ column, ...request(value) }));
+  let picks: { column: string; kind: ColumnKind; index: number; values: (number | string)[] }[] | null = null;
+  const intern = new Map<string, string>();
+  let pending = '';
+  let lineNumber = 0;
+  for await (const raw of lines) {
+    lineNumber++;
+    const text = pending === '' ? raw : `${pending}\n${raw}`;
+    if (isOpen(text)) {
+      pending = text;
+      continue;
+    }
+    pending = '';
+    if (picks === null) {
+      const header = splitCsvRecord(text.replace(/^\uFEFF/, ''));
+      picks = [];
+      for (const w of wanted) {
+        const index = header.indexOf(w.column);
+        if (index === -1) {
+          if (w.optional === true) continue;
+          throw new ResultsFileError(`${name}: no column \`${w.column}\` (columns: ${header.join(', ')})`);
+        }
+        picks.push({ column: w.column, kind: w.kind, index, values: [] });
+      }
+      continue;
+    }
+    if (text === '') continue;
+    const fields = splitCsvRecord(text);
+    for (const p of picks) {
+      const field = fields[p.index];
+      if (field === undefined) throw new ResultsFileError(`${name}:${lineNumber}: row has ${fields.length} fields, expected at least ${p.index + 1}`);
+      if (p.kind === 'number') p.values.push(field === '' ? Number.NaN : Number(field));
+      else {
+        let shared = intern.get(field);
+        if (shared === undefined) {
+          shared = field;
+          intern.set(field, field);
+        }
+        p.values.push(shared);
+      }
+    }
+  }
+  if (picks === null) throw new ResultsFileError(`${name}: empty file (no header)`);
+  const columns: Record<string, (number | string)[]> = {};
+  for (const p of picks) columns[p.column] = p.values;
+  return aq.table(columns);
+}
