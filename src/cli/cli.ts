@@ -4,8 +4,10 @@
  */
 import yargs from 'yargs';
 import { OutputFolderError } from '../output/writeOutputDir.js';
+import { COMPARE_COMMAND, COMPARE_DESCRIPTION, compareCommand, compareOptions } from './commands/compare.js';
 import { insightsCommand } from './commands/insights.js';
 import { mergeCommand } from './commands/merge.js';
+import { REPORT_COMMAND, REPORT_DESCRIPTION, reportCommand, reportOptions } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
@@ -84,6 +86,12 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .command('schema', 'Print the JSON Schema of scenario files (for editors)', (y) => y, () => {
       exitCode = schemaCommand(io);
     })
+    .command(REPORT_COMMAND, REPORT_DESCRIPTION, reportOptions, async (argv) => {
+      exitCode = await reportCommand({ dir: argv.dir, quiet: argv.quiet }, io);
+    })
+    .command(COMPARE_COMMAND, COMPARE_DESCRIPTION, compareOptions, async (argv) => {
+      exitCode = await compareCommand({ dirs: argv.dirs, out: argv.out, label: argv.label, quiet: argv.quiet }, io);
+    })
     .command(
       'insights',
       'Evaluate a CloudWatch Contributor Insights rule over an NDJSON log file; CSV of values per period per contributor',
@@ -96,7 +104,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         exitCode = await insightsCommand({ rule: argv.rule, logs: argv.logs, period: argv.period, out: argv.out }, io);
       },
     )
-    .demandCommand(1, 'Name a command: run, merge, validate, schema or insights.')
+    .demandCommand(1, 'Name a command: run, merge, report, compare, validate, schema or insights.')
     .strict()
     .recommendCommands()
     .help()

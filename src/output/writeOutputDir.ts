@@ -62,31 +62,60 @@ export function checkOutputDir(outDir: string, force: boolean): void {
   }
 }
 
+/** Files made from the staged ones just before the swap (e.g. the report, built from the data files). */
+export type LateFiles = (stagingDir: string) => Promise<readonly OutputFile[]>;
+
 export function writeOutputDir(outDir: string, files: readonly OutputFile[], force: boolean): void {
+  const staging = stage(outDir, files, force);
+  swapIn(outDir, staging);
+}
+
+/** The same, with files built from the staged ones before the folder is swapped in. */
+export async function writeOutputDirWith(outDir: string, files: readonly OutputFile[], force: boolean, late: LateFiles): Promise<void> {
+  const staging = stage(outDir, files, force);
+  try {
+    writeFiles(staging, await late(staging));
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  swapIn(outDir, staging);
+}
+
+function stage(outDir: string, files: readonly OutputFile[], force: boolean): string {
   checkOutputDir(outDir, force);
   const target = resolve(outDir);
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
   const staging = join(parent, `.${basename(target)}.staging-${process.pid}`);
-  const previous = join(parent, `.${basename(target)}.previous-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging);
   try {
-    for (const file of [...files, { name: MARKER_FILE, chunks: ['made by lambda-rollout-sim; safe to replace\n'] }]) {
-      const path = join(staging, file.name);
-      mkdirSync(dirname(path), { recursive: true });
-      const fd = openSync(path, 'w');
-      try {
-        for (const chunk of file.chunks) writeAll(fd, typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    }
+    writeFiles(staging, [...files, { name: MARKER_FILE, chunks: ['made by lambda-rollout-sim; safe to replace\n'] }]);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
+  return staging;
+}
+
+function writeFiles(dir: string, files: readonly OutputFile[]): void {
+  for (const file of files) {
+    const path = join(dir, file.name);
+    mkdirSync(dirname(path), { recursive: true });
+    const fd = openSync(path, 'w');
+    try {
+      for (const chunk of file.chunks) writeAll(fd, typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+function swapIn(outDir: string, staging: string): void {
+  const target = resolve(outDir);
+  const previous = join(dirname(target), `.${basename(target)}.previous-${process.pid}`);
   if (existsSync(target)) {
     renameSync(target, previous);
     renameSync(staging, target);

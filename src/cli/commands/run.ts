@@ -22,7 +22,8 @@ import { HEADLINE_METRICS, type TargetCiSpec } from '../../batch/targetCi.js';
 import { decodeUnit } from '../../batch/unitCodec.js';
 import { WorkFolder, workDirFor, WorkFolderError } from '../../batch/workDir.js';
 import { checkResources, defaultResourceLimits, estimateRun } from '../../model/estimate.js';
-import { checkOutputDir, writeOutputDir } from '../../output/writeOutputDir.js';
+import { checkOutputDir, writeOutputDir, writeOutputDirWith } from '../../output/writeOutputDir.js';
+import { buildReport } from '../../report/buildReport.js';
 import { formatScenarioError, loadScenarioFile } from '../../scenario/load.js';
 import { show } from '../../scenario/messages.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.js';
@@ -228,10 +229,14 @@ export async function runCommand(args: RunArgs, io: CliIo, env: Env = process.en
       io.stdout(`shard ${shard.index}/${shard.count} (${shard.source}): ${batch.units.length} unit(s) written to ${outDir}; combine the shards with \`lambda-rollout-sim merge\`\n`);
     } else {
       const out = batchOutputs(plan, batch.units, load, batch.targetCi, common);
-      writeOutputDir(outDir, out.files, args.force);
+      const runSeconds = elapsedSeconds(started);
+      // The report is built from the staged data files and swapped in with them.
+      await writeOutputDirWith(outDir, out.files, args.force, async (staging) =>
+        (await buildReport(staging, { runSeconds })).files.map((f) => ({ name: f.name, chunks: [f.content] })));
       folder.remove();
       const summary = out.summary as Parameters<typeof formatHeadline>[0] & Parameters<typeof formatSweepHeadline>[0];
       io.stdout(plan.parameters === null ? formatHeadline(summary, outDir) : formatSweepHeadline(summary, outDir));
+      io.stdout(`report in ${join(outDir, 'report.html')}\n`);
     }
     if (!args.quiet) io.stderr(`done in ${elapsedSeconds(started).toFixed(1)} s with ${threads} worker thread(s)\n`);
     return EXIT_OK;
