@@ -1,5 +1,5 @@
 /** The `run` command end to end, in process: outputs, determinism, and refusals. */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,8 +19,13 @@ function captureIo(): CliIo & { out: string; err: string } {
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'lrs-run-'));
 
+/** Every file under `dir` (charts/ included), by relative path. */
 function readAll(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  return Object.fromEntries(
+    (readdirSync(dir, { recursive: true }) as string[]).sort()
+      .filter((f) => statSync(join(dir, f)).isFile())
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
 }
 
 describe('run on the issue example (unchanged)', async () => {
@@ -35,8 +40,9 @@ describe('run on the issue example (unchanged)', async () => {
     expect(codeA).toBe(0);
     expect(codeB).toBe(0);
     expect(readdirSync(a).sort()).toEqual([
-      '.lambda-rollout-sim', 'catalog.csv', 'episodes.csv', 'episodes.parquet', 'exposure.csv', 'exposure.parquet', 'init_start.ndjson',
-      'patches.csv', 'patches.parquet', 'releases.csv', 'releases.parquet', 'scenario.yaml', 'summary.json', 'timeseries.csv', 'timeseries.parquet',
+      '.lambda-rollout-sim', 'catalog.csv', 'charts', 'episodes.csv', 'episodes.parquet', 'exposure.csv', 'exposure.parquet', 'init_start.ndjson',
+      'patches.csv', 'patches.parquet', 'releases.csv', 'releases.parquet', 'report.html', 'scenario.yaml', 'summary.json', 'timeseries.csv',
+      'timeseries.parquet',
     ]);
     expect(ioA.out).toContain('resultHash');
   });

@@ -9,9 +9,10 @@ import { batchOutputs } from '../../batch/batchOutputs.js';
 import { readPartition, readPartitionUnit, PartitionError, type ManifestUnit, type Partition } from '../../batch/partition.js';
 import { makePlan, planIdentity, planUnits, unitId } from '../../batch/plan.js';
 import { decodeUnit, decodeUnitSummary, type UnitSummary } from '../../batch/unitCodec.js';
-import { writeOutputDir, checkOutputDir } from '../../output/writeOutputDir.js';
+import { writeOutputDirWith, checkOutputDir } from '../../output/writeOutputDir.js';
 import { formatScenarioError, parseScenario } from '../../scenario/load.js';
 import { EXIT_OK, UsageError, type CliIo } from '../io.js';
+import { reportFiles } from '../../report/reportFiles.js';
 import { toolVersion } from '../version.js';
 import { formatHeadline, formatSweepHeadline } from './headline.js';
 
@@ -131,7 +132,7 @@ async function merge(args: MergeArgs, io: CliIo): Promise<number> {
     toolVersion: batch.toolVersion,
     parquet: args.parquet !== false,
   });
-  writeOutputDir(args.out, out.files, args.force);
+  await writeOutputDirWith(args.out, out.files, args.force, reportFiles);
   const summary = out.summary as Parameters<typeof formatHeadline>[0] & Parameters<typeof formatSweepHeadline>[0];
   io.stdout(`merged ${partitions.length} partition(s), ${units.length} unit(s)\n`);
   io.stdout(plan.parameters === null ? formatHeadline(summary, args.out) : formatSweepHeadline(summary, args.out));

@@ -23,7 +23,7 @@ import { decodeUnit } from '../../batch/unitCodec.js';
 import { WorkFolder, workDirFor, WorkFolderError } from '../../batch/workDir.js';
 import { checkResources, defaultResourceLimits, estimateRun } from '../../model/estimate.js';
 import { checkOutputDir, writeOutputDir, writeOutputDirWith } from '../../output/writeOutputDir.js';
-import { buildReport } from '../../report/buildReport.js';
+import { reportFiles } from '../../report/reportFiles.js';
 import { formatScenarioError, loadScenarioFile } from '../../scenario/load.js';
 import { show } from '../../scenario/messages.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.js';
@@ -229,10 +229,9 @@ export async function runCommand(args: RunArgs, io: CliIo, env: Env = process.en
       io.stdout(`shard ${shard.index}/${shard.count} (${shard.source}): ${batch.units.length} unit(s) written to ${outDir}; combine the shards with \`lambda-rollout-sim merge\`\n`);
     } else {
       const out = batchOutputs(plan, batch.units, load, batch.targetCi, common);
-      const runSeconds = elapsedSeconds(started);
-      // The report is built from the staged data files and swapped in with them.
-      await writeOutputDirWith(outDir, out.files, args.force, async (staging) =>
-        (await buildReport(staging, { runSeconds })).files.map((f) => ({ name: f.name, chunks: [f.content] })));
+      // The report is built from the staged data files and swapped in with them. It shows no run
+      // time: every output file is a function of the scenario and seed alone.
+      await writeOutputDirWith(outDir, out.files, args.force, reportFiles);
       folder.remove();
       const summary = out.summary as Parameters<typeof formatHeadline>[0] & Parameters<typeof formatSweepHeadline>[0];
       io.stdout(plan.parameters === null ? formatHeadline(summary, outDir) : formatSweepHeadline(summary, outDir));
