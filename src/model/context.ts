@@ -63,7 +63,6 @@ export interface ReplicationContext {
     readonly alarm: KeyedUniform;
     readonly neverUnpin: KeyedUniform;
     readonly catchUp: KeyedUniform;
-    readonly migration: KeyedUniform;
   };
   /** Owners' migrations (R13): next-arrival draws. */
   readonly migrationStream: RandomStream;

@@ -117,7 +117,6 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
       alarm: createKeyedUniform(seed, 'owners.alarm', replication),
       neverUnpin: createKeyedUniform(seed, 'owners.neverUnpin', replication),
       catchUp: createKeyedUniform(seed, 'owners.catchUp', replication),
-      migration: createKeyedUniform(seed, 'owners.migration', replication),
     },
     migrationStream: createStream(seed, 'owners.migrations', replication),
   };

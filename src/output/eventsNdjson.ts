@@ -6,7 +6,8 @@
 import type { Scenario } from '../scenario/types.js';
 import type { VersionTable } from '../model/catalog/versionTable.js';
 import { HOW_NAMES } from '../model/fleet/fleetState.js';
-import { ACTION_MOVE, ACTION_NAMES, NO_VERSION } from '../model/measure/changeLog.js';
+import { MANUAL_LATEST_FROZEN_ERROR } from '../model/api/runtimeManagement.js';
+import { ACTION_MIGRATE_REFUSED, ACTION_MOVE, ACTION_NAMES, NO_VERSION } from '../model/measure/changeLog.js';
 import { functionName } from '../model/logs/names.js';
 import { DAY_MS } from '../model/units.js';
 import { namesOf } from './decode.js';
@@ -36,6 +37,7 @@ export function* unitEventLines(scenario: Scenario, versions: VersionTable, resu
       fromVersion: from === NO_VERSION ? null : names.version[from],
       toVersion: to === NO_VERSION ? null : names.version[to],
       cause: action === ACTION_MOVE ? HOW_NAMES[rows.cause[i]!] ?? null : null,
+      ...(action === ACTION_MIGRATE_REFUSED ? { error: MANUAL_LATEST_FROZEN_ERROR } : {}),
     }) + '\n';
   }
 }

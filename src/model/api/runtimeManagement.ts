@@ -76,3 +76,24 @@ export function putRuntimeManagementConfig(
 /** R13: the error Lambda returns for an architecture or runtime change while $LATEST is Manual (real text). */
 export const MANUAL_LATEST_FROZEN_ERROR =
   "InvalidParameterValueException: Cannot change runtime identifier when runtime management configuration is set to 'Manual'. Change the runtime management configuration to 'Auto' or 'FunctionUpdate', then retry.";
+
+export interface UpdateFunctionConfigurationRequest {
+  readonly FunctionName: string;
+  readonly Architectures?: readonly ('x86_64' | 'arm64')[];
+  readonly Runtime?: string;
+}
+
+/**
+ * UpdateFunctionConfiguration, as far as runtime management goes (R13): while `$LATEST` is
+ * Manual, its architecture and runtime identifier are frozen.
+ */
+export function updateFunctionConfiguration(
+  req: UpdateFunctionConfigurationRequest,
+  latestUpdateRuntimeOn: (typeof UPDATE_RUNTIME_ON)[number],
+): ApiResult<{ readonly FunctionName: string }> {
+  const changesFrozen = req.Architectures !== undefined || req.Runtime !== undefined;
+  if (latestUpdateRuntimeOn === 'Manual' && changesFrozen) {
+    return { ok: false, error: { code: 'InvalidParameterValueException', message: MANUAL_LATEST_FROZEN_ERROR.replace(/^InvalidParameterValueException: /, '') } };
+  }
+  return { ok: true, response: { FunctionName: req.FunctionName } };
+}

@@ -54,10 +54,4 @@ export class ExposureTracker {
     const i = group * EXPOSURE_FIELDS.length + field;
     this.totals[i] = this.totals[i]! + value;
   }
-
-  sum(field: number): number {
-    let s = 0;
-    for (let i = field; i < this.totals.length; i += EXPOSURE_FIELDS.length) s += this.totals[i]!;
-    return s;
-  }
 }

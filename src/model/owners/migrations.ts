@@ -8,7 +8,9 @@
 import { exponential } from '../../kernel/distributions.js';
 import type { ReplicationContext } from '../context.js';
 import { EV_MIGRATE } from '../events.js';
-import { HOW_PHASE1, MODE_MANUAL, PACKAGE_IMAGE } from '../fleet/fleetState.js';
+import { updateFunctionConfiguration } from '../api/runtimeManagement.js';
+import { HOW_PHASE1, MODE_AUTO, MODE_MANUAL, PACKAGE_IMAGE } from '../fleet/fleetState.js';
+import { functionName } from '../logs/names.js';
 import { ACTION_MIGRATE, ACTION_MIGRATE_REFUSED } from '../measure/changeLog.js';
 import { moveToLatest } from '../rollout/move.js';
 import { DAY_MS } from '../units.js';
@@ -25,8 +27,14 @@ export function scheduleNextMigration(ctx: ReplicationContext, f: number, afterM
 
 export function migrate(ctx: ReplicationContext, f: number, atMs: number): void {
   const { fleet, scenario } = ctx;
-  if (fleet.mode[f] === MODE_MANUAL) {
-    // R13: "Cannot change runtime identifier when runtime management configuration is set to 'Manual'…"
+  const architectures = scenario.fleet.architectures;
+  const next = architectures.length > 1 ? architectures[fleet.architecture[f] === 0 ? 1 : 0]!.name : architectures[0]!.name;
+  const call = updateFunctionConfiguration(
+    { FunctionName: functionName(f), Architectures: [next] },
+    fleet.mode[f] === MODE_MANUAL ? 'Manual' : fleet.mode[f] === MODE_AUTO ? 'Auto' : 'FunctionUpdate',
+  );
+  if (!call.ok) {
+    // R13: refused with Lambda's error; the owner switches to Auto first, then retries.
     ctx.exposure.blockedChanges++;
     ctx.changes?.record(atMs, f, ACTION_MIGRATE_REFUSED, fleet.version[f]!, fleet.version[f]!, 0);
     returnToAuto(ctx, f, atMs);

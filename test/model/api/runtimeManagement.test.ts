@@ -50,3 +50,14 @@ describe('putRuntimeManagementConfig (R17)', () => {
     );
   });
 });
+
+describe('updateFunctionConfiguration (R13)', async () => {
+  const { updateFunctionConfiguration } = await import('../../../src/model/api/runtimeManagement.js');
+  it('refuses an architecture change while $LATEST is Manual, with the real error, and allows it otherwise', () => {
+    const refused = updateFunctionConfiguration({ FunctionName: 'f', Architectures: ['arm64'] }, 'Manual');
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(`${refused.error.code}: ${refused.error.message}`).toBe(MANUAL_LATEST_FROZEN_ERROR);
+    expect(updateFunctionConfiguration({ FunctionName: 'f', Architectures: ['arm64'] }, 'Auto').ok).toBe(true);
+    expect(updateFunctionConfiguration({ FunctionName: 'f' }, 'Manual').ok).toBe(true); // nothing frozen is changed
+  });
+});
