@@ -1,42 +1,16 @@
 /**
- * `report DIR` and `compare DIR DIR... --out FILE`, wired into a yargs parser the way the CLI
- * registers commands: files written atomically, clear refusals (exit code 2).
+ * `report DIR` and `compare DIR DIR... --out FILE` through the real command line: files written
+ * atomically, clear refusals (exit code 2).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import yargs from 'yargs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMPARE_COMMAND, COMPARE_DESCRIPTION, compareCommand, compareOptions } from '../../src/cli/commands/compare.js';
-import { REPORT_COMMAND, REPORT_DESCRIPTION, reportCommand, reportOptions } from '../../src/cli/commands/report.js';
-import { EXIT_USAGE, UsageError, type CliIo } from '../../src/cli/io.js';
+import { runCli } from '../../src/cli/cli.js';
+import { EXIT_USAGE, type CliIo } from '../../src/cli/io.js';
 import { captureIo, runScenario, tempDir } from './runResults.js';
 
-/** A parser with just the two commands, registered as cli.ts registers its commands. */
-async function cli(args: readonly string[], io: CliIo): Promise<number> {
-  let exitCode = 0;
-  const parser = yargs([...args])
-    .command(REPORT_COMMAND, REPORT_DESCRIPTION, reportOptions, async (argv) => {
-      exitCode = await reportCommand({ dir: argv.dir, quiet: argv.quiet }, io);
-    })
-    .command(COMPARE_COMMAND, COMPARE_DESCRIPTION, compareOptions, async (argv) => {
-      exitCode = await compareCommand({ dirs: argv.dirs, out: argv.out, label: argv.label, quiet: argv.quiet }, io);
-    })
-    .strict()
-    .exitProcess(false)
-    .fail((message, error) => {
-      throw error ?? new UsageError(message);
-    });
-  try {
-    await parser.parseAsync();
-    return exitCode;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
-  }
-}
+/** The real command line (src/cli/cli.ts), where both commands are registered. */
+const cli = (args: readonly string[], io: CliIo): Promise<number> => runCli(args, io);
 
 describe('report and compare commands', () => {
   const root = tempDir();
