@@ -5,7 +5,8 @@
 import type { Scenario } from '../scenario/types.js';
 import { PACKAGE_TYPES, UPDATE_MODES } from '../model/catalog/architectures.js';
 import { COMMERCIAL_REGIONS } from '../model/catalog/regions.js';
-import { REGION_COUNT, type VersionTable } from '../model/catalog/versionTable.js';
+import type { VersionTable } from '../model/catalog/versionTable.js';
+import type { RolloutResult } from '../model/result.js';
 import { MODE_NONE } from '../model/fleet/fleetState.js';
 
 export interface Names {
@@ -32,22 +33,19 @@ export function namesOf(scenario: Scenario, versions: VersionTable): Names {
 }
 
 /**
- * The time from which each version is stale in each fleet region: the first publication
- * there of a newer version of its runtime (metrics.md: stale = older than the latest secure
- * version). Infinity when no newer version reaches the region.
+ * Whether a version is stale in a fleet region at a time, as the run saw it (metrics.md: older
+ * than the latest secure version): some newer version of its runtime had reached the region by
+ * then and had not been halted and withdrawn (R11) by then.
  */
-export function staleFromMs(scenario: Scenario, versions: VersionTable): Float64Array {
-  const regions = scenario.fleet.regions.map((w) => COMMERCIAL_REGIONS.indexOf(w.name));
-  const out = new Float64Array(versions.count * regions.length).fill(Number.POSITIVE_INFINITY);
-  for (let v = 0; v < versions.count; v++) {
-    const ladder = versions.byRuntime[versions.runtimeIndex[v]!]!;
-    for (let k = versions.rank[v]! + 1; k < ladder.length; k++) {
+export function staleness(versions: VersionTable, regionCount: number, rollout: RolloutResult): (version: number, region: number, atMs: number) => boolean {
+  return (version, region, atMs) => {
+    const ladder = versions.byRuntime[versions.runtimeIndex[version]!]!;
+    for (let k = versions.rank[version]! + 1; k < ladder.length; k++) {
       const newer = ladder[k]!;
-      regions.forEach((g, r) => {
-        const at = versions.publishedMs[newer * REGION_COUNT + g]!;
-        if (at < out[v * regions.length + r]!) out[v * regions.length + r] = at;
-      });
+      if (!(rollout.reachedMs[newer * regionCount + region]! <= atMs)) continue;
+      const halted = rollout.haltedAtMs[newer]!;
+      if (Number.isNaN(halted) || halted > atMs) return true;
     }
-  }
-  return out;
+    return false;
+  };
 }

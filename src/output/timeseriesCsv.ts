@@ -1,14 +1,15 @@
 /**
  * timeseries.csv: live functions per sample time and group, each function counted once by
  * its live runtime version (R14). `stale` is 1 when that version is older than the latest
- * secure version of its runtime in its region at that time (metrics.md).
+ * secure version of its runtime in its region at that time (metrics.md), as the run saw it:
+ * a release halted and withdrawn (R11) stops counting from its halt.
  */
 import type { Scenario } from '../scenario/types.js';
 import type { VersionTable } from '../model/catalog/versionTable.js';
 import { decodeCell } from '../model/measure/groupCounts.js';
 import { PACKAGE_TYPES } from '../model/catalog/architectures.js';
 import { DAY_MS } from '../model/units.js';
-import { namesOf, staleFromMs } from './decode.js';
+import { namesOf, staleness } from './decode.js';
 import { tableLines, type Cell, type RowTable } from './table.js';
 import type { UnitRows } from './unitData.js';
 
@@ -20,13 +21,13 @@ export const timeseriesTable: RowTable = {
   ],
   *rows(scenario: Scenario, versions: VersionTable, result: UnitRows): Generator<readonly Cell[]> {
     const names = namesOf(scenario, versions);
-    const staleFrom = staleFromMs(scenario, versions);
     const shape = {
       regions: names.region.length,
       architectures: names.architecture.length,
       packageTypes: PACKAGE_TYPES.length,
       versions: versions.count,
     };
+    const isStale = staleness(versions, shape.regions, result.rollout);
     const { sample, cell, functions } = result.timeseries;
     for (let i = 0; i < sample.length; i++) {
       const g = decodeCell(shape, cell[i]!);
@@ -41,7 +42,7 @@ export const timeseriesTable: RowTable = {
         names.mode[g.modeSlot]!,
         names.version[g.version]!,
         functions[i]!,
-        atMs >= staleFrom[g.version * shape.regions + g.region]! ? 1 : 0,
+        isStale(g.version, g.region, atMs) ? 1 : 0,
       ];
     }
   },
