@@ -33,10 +33,10 @@ function parseDocument(file: string, text: string, line: number, col: number): J
   }
 }
 
-export function* readJsonDocuments(file: string): Generator<JsonDocument> {
+export function* readJsonDocuments(file: string, chunkBytes = READ_CHUNK_BYTES): Generator<JsonDocument> {
   const fd = openSync(file, 'r');
   try {
-    const buffer = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+    const buffer = Buffer.allocUnsafe(chunkBytes);
     const decoder = new TextDecoder('utf-8', { fatal: false });
     let line = 1;
     let col = 1;
