@@ -59,6 +59,8 @@ function progressBar(io: CliIo, quiet: boolean) {
 export async function fleetCollectCommand(args: FleetCollectArgs, io: CliIo): Promise<number> {
   if (!(Number.isInteger(args.concurrency) && args.concurrency >= 1)) throw new UsageError(`--concurrency: ${args.concurrency} (allowed: an integer >= 1)`);
   const options = buildOptions(args, io);
+  // The pinned SDK version works on Node 20; its notice about future versions needing Node 22 is not for our users.
+  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
   const sdk = await import('@aws-sdk/client-lambda');
   const progress = progressBar(io, args.quiet);
   let documents;
