@@ -33,13 +33,42 @@ function parseDocument(file: string, text: string, line: number, col: number): J
   }
 }
 
+/**
+ * Index of the `"` that closes a string whose content starts at `from`, or -1 when the chunk
+ * ends first. `escapedAtStart`: the previous chunk ended in an odd run of backslashes.
+ * Strings are skipped with indexOf, so their content costs no JavaScript loop.
+ */
+function stringEnd(chunk: string, from: number, escapedAtStart: boolean): number {
+  let j = from;
+  if (escapedAtStart) j++;
+  for (;;) {
+    j = chunk.indexOf('"', j);
+    if (j < 0) return -1;
+    let backslashes = 0;
+    for (let b = j - 1; b >= from && chunk.charCodeAt(b) === 0x5c; b--) backslashes++;
+    if (escapedAtStart && j - backslashes === from) backslashes++; // the run continues from the previous chunk
+    if (backslashes % 2 === 0) return j;
+    j++;
+  }
+}
+
+/** Whether a string's content from `from` to the chunk's end ends in an odd run of backslashes. */
+function endsEscaped(chunk: string, from: number, escapedAtStart: boolean): boolean {
+  let backslashes = 0;
+  let b = chunk.length - 1;
+  for (; b >= from && chunk.charCodeAt(b) === 0x5c; b--) backslashes++;
+  if (b < from && escapedAtStart) backslashes++;
+  return backslashes % 2 === 1;
+}
+
 export function* readJsonDocuments(file: string, chunkBytes = READ_CHUNK_BYTES): Generator<JsonDocument> {
   const fd = openSync(file, 'r');
   try {
     const buffer = Buffer.allocUnsafe(chunkBytes);
     const decoder = new TextDecoder('utf-8', { fatal: false });
     let line = 1;
-    let col = 1;
+    let lineStart = 0; // absolute offset (in characters) of the current line's first character
+    let base = 0; // absolute offset of the chunk's first character
     let depth = 0;
     let inString = false;
     let escaped = false;
@@ -50,33 +79,51 @@ export function* readJsonDocuments(file: string, chunkBytes = READ_CHUNK_BYTES):
     for (;;) {
       const bytes = readSync(fd, buffer, 0, buffer.length, null);
       let chunk = bytes === 0 ? decoder.decode() : decoder.decode(buffer.subarray(0, bytes), { stream: true });
-      if (first && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      if (first && chunk.charCodeAt(0) === 0xfeff) {
+        chunk = chunk.slice(1);
+      }
       first = false;
       let start = 0;
-      for (let i = 0; i < chunk.length; i++) {
+      let i = 0;
+      if (inString) {
+        const end = stringEnd(chunk, 0, escaped);
+        if (end < 0) {
+          escaped = endsEscaped(chunk, 0, escaped);
+          i = chunk.length;
+        } else {
+          inString = false;
+          escaped = false;
+          i = end + 1;
+        }
+      }
+      for (; i < chunk.length; i++) {
         const c = chunk.charCodeAt(i);
+        if (c === 0x0a) {
+          line++;
+          lineStart = base + i + 1;
+          continue;
+        }
         if (depth === 0) {
           if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
             depth = 1;
             start = i;
             startLine = line;
-            startCol = col;
-            col++;
+            startCol = base + i - lineStart + 1;
             continue;
           }
-          if (c === 0x0a) { line++; col = 1; continue; }
-          if (c === 0x20 || c === 0x09 || c === 0x0d) { col++; continue; }
-          throw new NotJsonError(`${file}:${line}:${col}`, `not JSON: expected a JSON document (\`{\`), found \`${chunk[i]}\``);
+          if (c === 0x20 || c === 0x09 || c === 0x0d) continue;
+          throw new NotJsonError(`${file}:${line}:${base + i - lineStart + 1}`, `not JSON: expected a JSON document (\`{\`), found \`${chunk[i]}\``);
         }
-        if (c === 0x0a) { line++; col = 1; } else col++;
-        if (inString) {
-          if (escaped) escaped = false;
-          else if (c === 0x5c) escaped = true;
-          else if (c === 0x22) inString = false;
-          continue;
-        }
-        if (c === 0x22) inString = true;
-        else if (c === 0x7b || c === 0x5b) depth++;
+        if (c === 0x22) {
+          const end = stringEnd(chunk, i + 1, false);
+          if (end < 0) {
+            inString = true;
+            escaped = endsEscaped(chunk, i + 1, false);
+            i = chunk.length;
+            break;
+          }
+          i = end;
+        } else if (c === 0x7b || c === 0x5b) depth++;
         else if (c === 0x7d || c === 0x5d) {
           depth--;
           if (depth === 0) {
@@ -87,6 +134,7 @@ export function* readJsonDocuments(file: string, chunkBytes = READ_CHUNK_BYTES):
         }
       }
       if (depth > 0) pending += chunk.slice(start);
+      base += chunk.length;
       if (bytes === 0) break;
     }
     if (depth > 0) {

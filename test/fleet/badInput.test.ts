@@ -86,3 +86,20 @@ describe('concatenated documents', () => {
     }
   });
 });
+
+describe('concatenated documents, any content and any chunk size (property)', () => {
+  it('reads back exactly the documents written, escapes and quotes split across chunks included', async () => {
+    const fc = await import('fast-check');
+    const tricky = fc.constantFrom('"', '\\', '\\"', '{', '}', '[', ']', '\n', 'é', '\u2028', 'x');
+    const text = fc.array(tricky, { maxLength: 12 }).map((parts) => parts.join(''));
+    const doc = fc.dictionary(text, fc.oneof(text, fc.integer(), fc.array(text, { maxLength: 3 })), { minKeys: 1, maxKeys: 4 });
+    let n = 0;
+    fc.assert(
+      fc.property(fc.array(doc, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 40 }), fc.boolean(), (docs, chunk, pretty) => {
+        const path = write(`prop-${n++}.json`, docs.map((d) => JSON.stringify(d, null, pretty ? 4 : undefined)).join('\n'));
+        expect([...readJsonDocuments(path, chunk)].map((d) => d.value)).toEqual(docs);
+      }),
+      { seed: 11, numRuns: 300 },
+    );
+  });
+});
