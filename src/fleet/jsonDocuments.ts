@@ -6,6 +6,7 @@
  * the `file:line:col` of its first error.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { findJsonSyntaxProblem, positionAt } from './jsonSyntax.js';
 
 export interface JsonDocument {
@@ -65,7 +66,7 @@ export function* readJsonDocuments(file: string, chunkBytes = READ_CHUNK_BYTES):
   const fd = openSync(file, 'r');
   try {
     const buffer = Buffer.allocUnsafe(chunkBytes);
-    const decoder = new TextDecoder('utf-8', { fatal: false });
+    const decoder = new StringDecoder('utf8');
     let line = 1;
     let lineStart = 0; // absolute offset (in characters) of the current line's first character
     let base = 0; // absolute offset of the chunk's first character
@@ -78,7 +79,7 @@ export function* readJsonDocuments(file: string, chunkBytes = READ_CHUNK_BYTES):
     let first = true;
     for (;;) {
       const bytes = readSync(fd, buffer, 0, buffer.length, null);
-      let chunk = bytes === 0 ? decoder.decode() : decoder.decode(buffer.subarray(0, bytes), { stream: true });
+      let chunk = bytes === 0 ? decoder.end() : decoder.write(buffer.subarray(0, bytes));
       if (first && chunk.charCodeAt(0) === 0xfeff) {
         chunk = chunk.slice(1);
       }

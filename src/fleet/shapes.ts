@@ -14,13 +14,14 @@ export type ShapeName =
 
 export type ConfigurationSource = 'list-functions' | 'list-versions-by-function' | 'get-function' | 'get-function-configuration';
 
+/** `path` is the list's key (`Functions`) with `index` >= 0 its position, a member (`Configuration`) or `''` (the document) with index -1. Records are made lazily. */
 export type ShapeRecord =
-  | { readonly kind: 'configuration'; readonly source: ConfigurationSource; readonly path: string; readonly value: unknown }
-  | { readonly kind: 'alias'; readonly path: string; readonly value: unknown }
-  | { readonly kind: 'runtime-management'; readonly path: string; readonly value: Record<string, unknown> };
+  | { readonly kind: 'configuration'; readonly source: ConfigurationSource; readonly path: string; readonly index: number; readonly value: unknown }
+  | { readonly kind: 'alias'; readonly path: string; readonly index: number; readonly value: unknown }
+  | { readonly kind: 'runtime-management'; readonly path: ''; readonly index: number; readonly value: Record<string, unknown> };
 
 export type Recognised =
-  | { readonly shape: ShapeName; readonly records: readonly ShapeRecord[] }
+  | { readonly shape: ShapeName; readonly records: Iterable<ShapeRecord> }
   | { readonly shape: undefined; readonly keys: readonly string[] };
 
 export const KNOWN_SHAPES =
@@ -32,8 +33,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function listOf(source: ConfigurationSource, key: string, items: readonly unknown[]): ShapeRecord[] {
-  return items.map((value, i) => ({ kind: 'configuration', source, path: `${key}[${i}]`, value }));
+function* listOf(source: ConfigurationSource, key: string, items: readonly unknown[]): Generator<ShapeRecord> {
+  for (let i = 0; i < items.length; i++) yield { kind: 'configuration', source, path: key, index: i, value: items[i] };
+}
+
+function* aliasesOf(items: readonly unknown[]): Generator<ShapeRecord> {
+  for (let i = 0; i < items.length; i++) yield { kind: 'alias', path: 'Aliases', index: i, value: items[i] };
 }
 
 export function recognise(doc: unknown): Recognised {
@@ -46,16 +51,16 @@ export function recognise(doc: unknown): Recognised {
   }
   const aliases = doc['Aliases'];
   if (Array.isArray(aliases)) {
-    return { shape: 'list-aliases', records: aliases.map((value, i) => ({ kind: 'alias', path: `Aliases[${i}]`, value })) };
+    return { shape: 'list-aliases', records: aliasesOf(aliases) };
   }
   if (isObject(doc['Configuration'])) {
-    return { shape: 'get-function', records: [{ kind: 'configuration', source: 'get-function', path: 'Configuration', value: doc['Configuration'] }] };
+    return { shape: 'get-function', records: [{ kind: 'configuration', source: 'get-function', path: 'Configuration', index: -1, value: doc['Configuration'] }] };
   }
   if ('UpdateRuntimeOn' in doc && 'FunctionArn' in doc) {
-    return { shape: 'get-runtime-management-config', records: [{ kind: 'runtime-management', path: '', value: doc }] };
+    return { shape: 'get-runtime-management-config', records: [{ kind: 'runtime-management', path: '', index: -1, value: doc }] };
   }
   if ('FunctionArn' in doc && 'Version' in doc && 'LastModified' in doc) {
-    return { shape: 'get-function-configuration', records: [{ kind: 'configuration', source: 'get-function-configuration', path: '', value: doc }] };
+    return { shape: 'get-function-configuration', records: [{ kind: 'configuration', source: 'get-function-configuration', path: '', index: -1, value: doc }] };
   }
   return { shape: undefined, keys: Object.keys(doc).sort() };
 }
