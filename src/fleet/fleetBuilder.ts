@@ -143,6 +143,7 @@ export class FleetBuilder {
     const functions: MergedFunction[] = [];
     for (const fnArn of [...this.groups.keys()].sort(compareStrings)) {
       const g = this.groups.get(fnArn)!;
+      this.groups.delete(fnArn); // free each function's slots as its record is made
       const listed: { q: string; c: ConfigurationRecord; s: Slot }[] = [];
       for (const [q, s] of g.slots) {
         const key = `${fnArn}:${q}`;
