@@ -42,3 +42,13 @@ describe('fleet records', () => {
     }
   });
 });
+
+describe('the bundled example inventory', () => {
+  it('is a valid, anonymised fleet file of a few hundred functions', () => {
+    const example = readFleetFile(join(import.meta.dirname, '../../scenarios/inventory/example-fleet.json'));
+    expect(example.anonymized).toBe(true);
+    expect(example.functions.length).toBe(300);
+    expect(example.functions.every((f) => /^fn-[0-9a-f]{20}$/.test(f.functionName))).toBe(true);
+    expect(new Set(example.functions.map((f) => f.packageType))).toEqual(new Set(['Zip', 'Image']));
+  });
+});
