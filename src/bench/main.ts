@@ -98,12 +98,13 @@ row('model overhead: end-to-end events/s ÷ kernel 1 M pending', `${((100 * e2eR
 
 // 5. fleet import (synthetic CLI outputs written to a temporary folder, then imported)
 {
-  interface FleetImport { functions: number; versions: number; inputBytes: number; wallMs: number; maxRssBytes: number }
+  interface FleetImport { functions: number; versions: number; inputBytes: number; wallMs: number; cpuMs: number; maxRssBytes: number }
   const n = quick ? 20_000 : 100_000;
   const runs: FleetImport[] = [];
   for (let i = 0; i < Math.max(1, Math.min(repeats, 3)); i++) runs.push(runChild<FleetImport>('fleetImportChild.js', [n, 5]));
   const mid = runs[0]!;
   row(`fleet import, ${n.toLocaleString('en')} functions × 5 versions (${(mid.inputBytes / 2 ** 20).toFixed(0)} MiB of CLI output): wall`, s(median(runs.map((r) => r.wallMs))), quick ? '' : '≤ 30 s');
+  row('  CPU time (user + system)', s(median(runs.map((r) => r.cpuMs))));
   row('  peak RSS (generator included)', `${(Math.max(...runs.map((r) => r.maxRssBytes)) / 2 ** 20).toFixed(0)} MiB`);
 }
 
