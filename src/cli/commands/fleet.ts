@@ -6,7 +6,7 @@ import { FLEET_IMPORT_COMMAND, FLEET_IMPORT_DESCRIPTION, fleetImportCommand, fle
 
 export function fleetCommand(io: CliIo, setExit: (code: number) => void): CommandModule {
   return {
-    command: 'fleet <command>',
+    command: 'fleet',
     describe: 'Build a fleet file from a real Lambda inventory (AWS CLI outputs, or the API)',
     builder: (y: Argv) =>
       y
