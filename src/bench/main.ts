@@ -10,6 +10,7 @@
  *   3. scaling     – time vs functions; 365 d vs 730 d with and without more releases;
  *                    2 workers vs 1 on a 64-unit batch
  *   4. overhead    – end-to-end events/s as a share of the bare kernel's
+ *   5. fleet import – `fleet import` of CLI outputs for 100,000 functions × 5 versions
  */
 import { availableParallelism, cpus } from 'node:os';
 import { FLEET_BYTES_PER_FUNCTION } from '../model/fleet/fleetState.js';
@@ -94,6 +95,18 @@ row(`${fixedN.toLocaleString('en')} functions, 730 d vs 365 d, releases continue
 
 // 4. overhead
 row('model overhead: end-to-end events/s ÷ kernel 1 M pending', `${((100 * e2eRate) / kernel1m.medianEventsPerSec).toFixed(1)}%`);
+
+// 5. fleet import (synthetic CLI outputs written to a temporary folder, then imported)
+{
+  interface FleetImport { functions: number; versions: number; inputBytes: number; wallMs: number; cpuMs: number; maxRssBytes: number }
+  const n = quick ? 20_000 : 100_000;
+  const runs: FleetImport[] = [];
+  for (let i = 0; i < Math.max(1, Math.min(repeats, 3)); i++) runs.push(runChild<FleetImport>('fleetImportChild.js', [n, 5]));
+  const mid = runs[0]!;
+  row(`fleet import, ${n.toLocaleString('en')} functions × 5 versions (${(mid.inputBytes / 2 ** 20).toFixed(0)} MiB of CLI output): wall`, s(median(runs.map((r) => r.wallMs))), quick ? '' : '≤ 30 s');
+  row('  CPU time (user + system)', s(median(runs.map((r) => r.cpuMs))));
+  row('  peak RSS (generator included)', `${(Math.max(...runs.map((r) => r.maxRssBytes)) / 2 ** 20).toFixed(0)} MiB`);
+}
 
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`| figure${' '.repeat(width - 6)} | value | target |`);

@@ -5,6 +5,7 @@
 import yargs from 'yargs';
 import { OutputFolderError } from '../output/writeOutputDir.js';
 import { COMPARE_COMMAND, COMPARE_DESCRIPTION, compareCommand, compareOptions } from './commands/compare.js';
+import { fleetCommand } from './commands/fleet.js';
 import { insightsCommand } from './commands/insights.js';
 import { mergeCommand } from './commands/merge.js';
 import { REPORT_COMMAND, REPORT_DESCRIPTION, reportCommand, reportOptions } from './commands/report.js';
@@ -83,8 +84,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         exitCode = await validateCommand(argv.scenarios, io);
       },
     )
-    .command('schema', 'Print the JSON Schema of scenario files (for editors)', (y) => y, () => {
-      exitCode = schemaCommand(io);
+    .command('schema', 'Print the JSON Schema of scenario files (for editors), or of fleet files with --fleet', (y) => y.option('fleet', { type: 'boolean', default: false, describe: 'The fleet file format instead' }), (argv) => {
+      exitCode = schemaCommand(io, argv.fleet);
     })
     .command(REPORT_COMMAND, REPORT_DESCRIPTION, reportOptions, async (argv) => {
       exitCode = await reportCommand({ dir: argv.dir, quiet: argv.quiet }, io);
@@ -104,6 +105,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         exitCode = await insightsCommand({ rule: argv.rule, logs: argv.logs, period: argv.period, out: argv.out }, io);
       },
     )
+    .command(fleetCommand(io, (code) => (exitCode = code)))
     .demandCommand(1, 'Name a command: run, merge, report, compare, validate, schema or insights.')
     .strict()
     .recommendCommands()
