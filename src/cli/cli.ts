@@ -7,6 +7,7 @@ import { OutputFolderError } from '../output/writeOutputDir.js';
 import { COMPARE_COMMAND, COMPARE_DESCRIPTION, compareCommand, compareOptions } from './commands/compare.js';
 import { insightsCommand } from './commands/insights.js';
 import { mergeCommand } from './commands/merge.js';
+import { observeModule } from './commands/observe.js';
 import { REPORT_COMMAND, REPORT_DESCRIPTION, reportCommand, reportOptions } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
@@ -16,6 +17,9 @@ import { toolVersion } from './version.js';
 
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   let exitCode = EXIT_OK;
+  const setExit = (code: number): void => {
+    exitCode = code;
+  };
   const parser = yargs([...args])
     .scriptName('lambda-rollout-sim')
     .usage('$0 <command> [options]\n\nSimulates AWS Lambda managed-runtime updates across a synthetic fleet.')
@@ -104,7 +108,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         exitCode = await insightsCommand({ rule: argv.rule, logs: argv.logs, period: argv.period, out: argv.out }, io);
       },
     )
-    .demandCommand(1, 'Name a command: run, merge, report, compare, validate, schema or insights.')
+    .command(observeModule(io, setExit))
+    .demandCommand(1, 'Name a command: run, merge, report, compare, validate, schema, insights, observe or calibrate.')
     .strict()
     .recommendCommands()
     .help()
