@@ -8,6 +8,7 @@ import { COMPARE_COMMAND, COMPARE_DESCRIPTION, compareCommand, compareOptions } 
 import { insightsCommand } from './commands/insights.js';
 import { mergeCommand } from './commands/merge.js';
 import { observeModule } from './commands/observe.js';
+import { calibrateModule } from './commands/calibrate.js';
 import { REPORT_COMMAND, REPORT_DESCRIPTION, reportCommand, reportOptions } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
@@ -109,6 +110,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       },
     )
     .command(observeModule(io, setExit))
+    .command(calibrateModule(io, setExit))
     .demandCommand(1, 'Name a command: run, merge, report, compare, validate, schema, insights, observe or calibrate.')
     .strict()
     .recommendCommands()
