@@ -12,11 +12,13 @@ export function expectedFirstSightingDelayMs(movesPerMs: number, initGapMs: numb
   if (!(movesPerMs > 0)) return Number.POSITIVE_INFINITY;
   const g = Math.max(initGapMs, 1);
   const survival = (t: number): number => Math.exp(-movesPerMs * (t - g * (1 - Math.exp(-t / g))));
-  const step = Math.min(g, 1 / movesPerMs) / 200;
+  // Trapezoids, fine near 0 (where the curve bends on the scale of g and 1/Λ), then growing with t.
+  const base = Math.min(g, 1 / movesPerMs) / 200;
   let total = 0;
   let t = 0;
   let s0 = 1;
   for (let k = 0; k < 10_000_000; k++) {
+    const step = Math.max(base, t / 1000);
     const s1 = survival(t + step);
     total += ((s0 + s1) / 2) * step;
     t += step;

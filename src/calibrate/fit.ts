@@ -25,7 +25,11 @@ import type { Observed } from './readObserved.js';
 export const HOUR_MS = 3_600_000;
 /** Direct evidence (published versions, or the inventory) is used when at least this many such functions moved. */
 export const MIN_DIRECT_MOVES = 10;
-/** Waves are regular when every gap is within this share of the median gap (or within an hour). */
+/**
+ * Waves are regular when every gap between fitted publications is within this share of the
+ * median gap, or within two standard errors of the gap (each publication's error is about its
+ * expected first-sighting delay, the delay being roughly exponential).
+ */
 export const REGULAR_GAP_SHARE = 0.25;
 
 export interface Fitted<T> {
@@ -37,6 +41,8 @@ export interface RegionPublication {
   readonly region: string;
   /** ms from time 0; Infinity when never seen there. */
   readonly atMs: number;
+  /** Expected delay of the first sighting there (about its standard error too: the delay is roughly exponential). */
+  readonly delayMs: number;
   readonly evidence: string;
 }
 
@@ -177,7 +183,7 @@ function fitRelease(o: Observed, runtime: string, label: string, history: Return
   for (const region of fleetRegions) {
     const seen = firstSeen.get(region);
     if (seen === undefined) {
-      publications.push({ region, atMs: Number.POSITIVE_INFINITY, evidence: 'never seen in this region: not published there during the logs' });
+      publications.push({ region, atMs: Number.POSITIVE_INFINITY, delayMs: Number.NaN, evidence: 'never seen in this region: not published there during the logs' });
       continue;
     }
     const n = pass1.get(region)?.length ?? 0;
@@ -185,7 +191,7 @@ function fitRelease(o: Observed, runtime: string, label: string, history: Return
     const delay = Math.min(seen - epochMs, expectedFirstSightingDelayMs(n * lambda, Number.isFinite(g) ? g : 0));
     const at = Number.isFinite(delay) ? seen - delay : seen;
     pub.set(region, at);
-    publications.push({ region, atMs: at - epochMs, evidence: `first seen ${isoOf(seen)}, less the expected delay of a first sighting ${(delay / HOUR_MS).toFixed(1)} h (${n} functions moving at ${(lambda * DAY_MS).toFixed(4)}/day, seen every ${(g / HOUR_MS).toFixed(1)} h)` });
+    publications.push({ region, atMs: at - epochMs, delayMs: Number.isFinite(delay) ? delay : 0, evidence: `first seen ${isoOf(seen)}, less the expected delay of a first sighting ${(delay / HOUR_MS).toFixed(1)} h (${n} functions moving at ${(lambda * DAY_MS).toFixed(4)}/day, seen every ${(g / HOUR_MS).toFixed(1)} h)` });
   }
   const subjects = subjectsAt(pub);
   const published = pooled(subjects, (x) => x.moved && x.row.qualifier !== '$LATEST');
@@ -201,7 +207,7 @@ function fitRelease(o: Observed, runtime: string, label: string, history: Return
     if (w !== null) window = { value: w, evidence: `span of the moves of ${inventoryDirect.length} Auto functions not deployed since publication (inventory LastModified)` };
   }
   if (window === null && w2 !== null) {
-    window = { value: w2, evidence: `move hazard above ${3}× its baseline over ${latestIntervals.length} $LATEST functions (Turnbull, 6 h bins; edges ±6 h)` };
+    window = { value: w2, evidence: `where the move hazard of ${latestIntervals.length} $LATEST functions jumps up and falls back (Turnbull, change points in 6 h bins; edges ±6 h)` };
   }
   let autoShare: Fitted<number> | null = null;
   if (window !== null && latestIntervals.length > 0 && w2 !== null) {
@@ -213,8 +219,9 @@ function fitRelease(o: Observed, runtime: string, label: string, history: Return
   }
   const seenOrder = publications.filter((p) => Number.isFinite(p.atMs)).sort((a, b) => a.atMs - b.atMs || cmp(a.region, b.region));
   const gaps = seenOrder.slice(1).map((p, i) => p.atMs - seenOrder[i]!.atMs);
+  const noise = seenOrder.slice(1).map((p, i) => 2 * Math.hypot(p.delayMs, seenOrder[i]!.delayMs));
   const mid = median(gaps);
-  const regular = seenOrder.length === fleetRegions.length && (gaps.length === 0 || gaps.every((g) => Math.abs(g - mid) <= Math.max(REGULAR_GAP_SHARE * mid, HOUR_MS)))
+  const regular = seenOrder.length === fleetRegions.length && (gaps.length === 0 || gaps.every((g, i) => Math.abs(g - mid) <= Math.max(REGULAR_GAP_SHARE * mid, noise[i]!, HOUR_MS)))
     ? { order: seenOrder.map((p) => p.region), intervalMs: gaps.length === 0 ? 0 : Math.round(mid / 60_000) * 60_000 }
     : null;
   return {

@@ -13,16 +13,15 @@
  * λ before, during and after the window, and phase 2 adds a block of moves inside it. From
  * Turnbull's estimate F of the time to move, the hazard per bin is
  *     h_k = (F(t_{k+1}) − F(t_k)) / ((1 − F(t_k)) · bin).
- * The baseline is the median of h_k; the window is the longest run of bins whose hazard is above
- * JUMP_FACTOR × baseline (one quiet bin inside a run is bridged). λ is re-estimated as the mean
- * hazard outside the run. The edges are known to about one bin.
+ * The window is the maximum-likelihood change-point pair of a hazard that is constant outside
+ * [a, b) and higher, constant, inside (Poisson likelihood of the binned expected moves d_k over
+ * the exposure r_k = n (1 − F(t_k)) · bin: Σ d log(d/r) − d on each side), searched over every
+ * pair of bin edges; λ is the hazard outside. The edges are known to about one bin.
  */
 import { turnbull, turnbullCdf, type Interval } from '../analysis/turnbull.js';
 
 /** Default bin of the hazard method: 6 h, short against a phase 2 of days, long enough to hold several moves in a small fleet. */
 export const HAZARD_BIN_MS = 6 * 3_600_000;
-/** Phase 2 multiplies the move hazard at least (λ + 1/duration)/λ; a 3× jump separates it from noise in bins of several moves. */
-export const JUMP_FACTOR = 3;
 
 export interface WindowFit {
   readonly startAfterMs: number;
@@ -50,31 +49,41 @@ export function directWindow(moved: readonly Interval[]): WindowFit | null {
 }
 
 export function hazardWindow(intervals: readonly Interval[], horizonMs: number, binMs = HAZARD_BIN_MS): WindowFit | null {
-  if (intervals.length === 0 || !(horizonMs > binMs)) return null;
+  if (intervals.length === 0 || !(horizonMs > 2 * binMs)) return null;
   const fit = turnbull(intervals);
   const bins = Math.floor(horizonMs / binMs);
-  const hazard: number[] = [];
+  // Per bin: expected moves d_k = n (F(t_{k+1}) − F(t_k)) and exposure r_k = n (1 − F(t_k)) · bin.
+  const moves = new Float64Array(bins + 1);
+  const exposure = new Float64Array(bins + 1);
   for (let k = 0; k < bins; k++) {
     const f0 = turnbullCdf(fit, k * binMs);
     const f1 = turnbullCdf(fit, (k + 1) * binMs);
-    hazard.push(f0 >= 1 ? 0 : (f1 - f0) / ((1 - f0) * binMs));
+    moves[k + 1] = moves[k]! + fit.n * (f1 - f0);
+    exposure[k + 1] = exposure[k]! + fit.n * (1 - f0) * binMs;
   }
-  const baseline = median(hazard);
-  const above = hazard.map((h) => (baseline > 0 ? h > JUMP_FACTOR * baseline : h > 0));
-  let best: [number, number] | null = null;
-  for (let k = 0; k < bins; k++) {
-    if (!above[k]) continue;
-    let end = k;
-    while (end + 1 < bins && (above[end + 1] || (end + 2 < bins && above[end + 2]))) end += above[end + 1] ? 1 : 2;
-    if (best === null || end - k > best[1] - best[0]) best = [k, end];
-    k = end;
+  const ll = (d: number, r: number): number => (d > 0 && r > 0 ? d * Math.log(d / r) - d : 0);
+  const totalMoves = moves[bins]!;
+  const totalExposure = exposure[bins]!;
+  let best: { a: number; b: number; score: number } | null = null;
+  for (let a = 0; a < bins; a++) {
+    for (let b = a + 1; b <= bins; b++) {
+      const dIn = moves[b]! - moves[a]!;
+      const rIn = exposure[b]! - exposure[a]!;
+      const dOut = totalMoves - dIn;
+      const rOut = totalExposure - rIn;
+      // The window is where the hazard jumps up: inside must exceed outside.
+      if (!(rIn > 0) || (rOut > 0 && dIn / rIn <= dOut / rOut)) continue;
+      const score = ll(dIn, rIn) + ll(dOut, rOut);
+      if (best === null || score > best.score) best = { a, b, score };
+    }
   }
   if (best === null) return null;
-  const outside = hazard.filter((_, k) => k < best![0] || k > best![1]);
+  const rOut = totalExposure - (exposure[best.b]! - exposure[best.a]!);
+  const dOut = totalMoves - (moves[best.b]! - moves[best.a]!);
   return {
-    startAfterMs: best[0] * binMs,
-    durationMs: (best[1] + 1 - best[0]) * binMs,
-    baselinePerMs: outside.length === 0 ? 0 : outside.reduce((a, b) => a + b, 0) / outside.length,
+    startAfterMs: best.a * binMs,
+    durationMs: (best.b - best.a) * binMs,
+    baselinePerMs: rOut > 0 ? dOut / rOut : 0,
     method: 'hazard',
     subjects: intervals.length,
   };

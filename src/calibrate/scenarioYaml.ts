@@ -74,7 +74,7 @@ export function scenarioYaml(f: FittedScenario, source: YamlSource): string {
     if (r.regular !== null) {
       push(
         `    regionOrder: [${r.regular.order.filter(isRegionName).map(q).join(', ')}]${comment('regions by fitted publication time')}`,
-        `    regionInterval: ${minutes(r.regular.intervalMs)}${comment(`median gap between fitted publications; every gap within ${Math.round(25)}% of it`)}`,
+        `    regionInterval: ${minutes(r.regular.intervalMs)}${comment('median gap between fitted publications; every gap within 25% of it or within two standard errors')}`,
       );
       for (const p of seen.slice(1)) push(`    # ${p.region} at ${minutes(p.atMs)}: ${p.evidence}`);
     } else {
