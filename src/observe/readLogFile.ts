@@ -27,6 +27,8 @@ export interface ReadOptions {
   readonly chunkBytes?: number;
 }
 
+const SKIPPED: LogItem = { kind: 'skipped' };
+
 const UNKNOWN_SHAPE =
   'not a log export this tool reads: expected filter-log-events JSON ({"events": […]}), NDJSON events with logGroupName, ' +
   'Logs Insights get-query-results JSON ({"results": […]}) or a Logs Insights CSV export (@timestamp,@message,@logStream,@log)';
@@ -78,7 +80,10 @@ function item(file: string, line: number, timestampMs: number, logGroup: string,
 async function* ndjson(file: string, chunks: AsyncIterable<string>): AsyncGenerator<LogItem> {
   for await (const { line, text } of textLines(chunks)) {
     // Only INIT_START lines are parsed: the rest of a log is skipped at the cost of one search.
-    if (!text.includes('INIT_START')) continue;
+    if (!text.includes('INIT_START')) {
+      if (text.trim() !== '') yield SKIPPED;
+      continue;
+    }
     let e: Record<string, unknown>;
     try {
       e = JSON.parse(text) as Record<string, unknown>;
@@ -100,7 +105,10 @@ function event(file: string, line: number, e: Record<string, unknown> | null, lo
 
 async function* jsonDocument(file: string, chunks: AsyncIterable<string>, logGroup: string): AsyncGenerator<LogItem> {
   for await (const el of jsonElements(file, chunks)) {
-    if (!el.text.includes('INIT_START')) continue;
+    if (!el.text.includes('INIT_START')) {
+      yield SKIPPED;
+      continue;
+    }
     let value: unknown;
     try {
       value = JSON.parse(el.text);
