@@ -65,6 +65,7 @@ export function rolloutChart(t: Tables): StatusChart | null {
     version: r.label, region: r.region, first_seen: new Date(r.firstMs).toISOString(),
     moved_50: Number.isFinite(r.moved50Ms) ? new Date(r.moved50Ms).toISOString() : null,
     moved_95: Number.isFinite(r.moved95Ms) ? new Date(r.moved95Ms).toISOString() : null,
+    until: new Date(Number.isFinite(r.moved95Ms) ? r.moved95Ms : t.endMs).toISOString(),
     functions_before: r.functionsBefore,
   }));
   if (values.length === 0) return null;
@@ -72,11 +73,11 @@ export function rolloutChart(t: Tables): StatusChart | null {
   return {
     name: 'rollout-regions',
     title: 'Rollout per region',
-    caption: 'Each version in each region: first seen (left end), 50% of the functions seen before it moved (dot), 95% moved (right end).',
+    caption: 'Each version in each region: first seen (left end), 50% of the functions seen before it moved (dot), 95% moved (right end; the end of the logs when 95% never moved).',
     spec: topLevel({
       encoding: { y: { field: 'region', type: 'nominal', sort: { field: 'first_seen', op: 'min' }, title: null }, color: { field: 'version', type: 'nominal', title: 'runtime version' } },
       layer: [
-        { mark: { type: 'rule', strokeWidth: 2 }, encoding: { x: { field: 'first_seen', type: 'temporal', title: 'time (UTC)' }, x2: { field: 'moved_95' }, tooltip } },
+        { mark: { type: 'rule', strokeWidth: 2 }, encoding: { x: { field: 'first_seen', type: 'temporal', title: 'time (UTC)' }, x2: { field: 'until' }, tooltip } },
         { mark: { type: 'tick', thickness: 2 }, encoding: { x: { field: 'first_seen', type: 'temporal' }, tooltip } },
         { transform: [{ filter: 'datum.moved_50 != null' }], mark: { type: 'point', filled: true, size: 60 }, encoding: { x: { field: 'moved_50', type: 'temporal' }, tooltip } },
       ],
