@@ -26,15 +26,18 @@ type Row = (column: string) => string;
 
 async function readCsv(file: string, required: readonly string[], each: (row: Row, line: number) => void): Promise<string[]> {
   let header: string[] | null = null;
-  for await (const record of csvRecords(file, textChunks(file))) {
-    if (header === null) {
-      header = [...record.fields];
-      const missing = required.filter((c) => !header!.includes(c));
-      if (missing.length > 0) throw problemAt(file, record.line, `no ${missing.join(', ')} column: is this a folder written by observe?`);
-      continue;
+  let index = new Map<string, number>();
+  for await (const records of csvRecords(file, textChunks(file))) {
+    for (const record of records) {
+      if (header === null) {
+        header = [...record.fields];
+        const missing = required.filter((c) => !header!.includes(c));
+        if (missing.length > 0) throw problemAt(file, record.line, `no ${missing.join(', ')} column: is this a folder written by observe?`);
+        index = new Map(header.map((h, i) => [h, i]));
+        continue;
+      }
+      each((c) => record.fields[index.get(c) ?? -1] ?? '', record.line);
     }
-    const index = new Map(header.map((h, i) => [h, i]));
-    each((c) => record.fields[index.get(c) ?? -1] ?? '', record.line);
   }
   if (header === null) throw new ObserveInputError([`${file}:1: the file is empty`]);
   return header;

@@ -12,7 +12,8 @@ export interface CsvRecord {
   readonly line: number;
 }
 
-export async function* csvRecords(file: string, chunks: AsyncIterable<string>): AsyncGenerator<CsvRecord> {
+/** Records in batches, one batch per chunk read (one await per chunk, not per record). */
+export async function* csvRecords(file: string, chunks: AsyncIterable<string>): AsyncGenerator<CsvRecord[]> {
   let fields: string[] = [];
   let field = '';
   let quoted = false;
@@ -22,6 +23,7 @@ export async function* csvRecords(file: string, chunks: AsyncIterable<string>): 
   let line = 1;
   let recordLine = 1;
   for await (const chunk of chunks) {
+    const batch: CsvRecord[] = [];
     const n = chunk.length;
     let i = 0;
     while (i < n) {
@@ -55,7 +57,7 @@ export async function* csvRecords(file: string, chunks: AsyncIterable<string>): 
         if (c === 10) {
           if (started || field !== '' || closed) {
             fields.push(field);
-            yield { fields, line: recordLine };
+            batch.push({ fields, line: recordLine });
           }
           fields = [];
           field = '';
@@ -82,10 +84,11 @@ export async function* csvRecords(file: string, chunks: AsyncIterable<string>): 
         i = j;
       }
     }
+    if (batch.length > 0) yield batch;
   }
   if (quoted) throw problemAt(file, recordLine, 'a quoted CSV field is never closed: the file is cut short; export it again');
   if (started || field !== '' || closed) {
     fields.push(field);
-    yield { fields, line: recordLine };
+    yield [{ fields, line: recordLine }];
   }
 }

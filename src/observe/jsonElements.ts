@@ -32,7 +32,8 @@ const CLOSE_BRACKET = 93;
 const COLON = 58;
 const NEWLINE = 10;
 
-export async function* jsonElements(file: string, chunks: AsyncIterable<string>): AsyncGenerator<JsonElement> {
+/** Elements in batches, one batch per chunk read (one await per chunk, not per element). */
+export async function* jsonElements(file: string, chunks: AsyncIterable<string>): AsyncGenerator<JsonElement[]> {
   let depth = 0;
   let inString = false;
   let escape = false;
@@ -52,6 +53,7 @@ export async function* jsonElements(file: string, chunks: AsyncIterable<string>)
   let listsFound = 0;
 
   for await (const chunk of chunks) {
+    const batch: JsonElement[] = [];
     const n = chunk.length;
     for (let i = 0; i < n; i++) {
       const c = chunk.charCodeAt(i);
@@ -108,7 +110,7 @@ export async function* jsonElements(file: string, chunks: AsyncIterable<string>)
             pieces.push(chunk.slice(elementStart, i + 1));
             const text = pieces.join('');
             pieces = null;
-            yield { key: listKey!, text, line: elementLine };
+            batch.push({ key: listKey!, text, line: elementLine });
           } else if (listKey !== null && depth === elementDepth - 1) {
             listKey = null;
           }
@@ -136,6 +138,7 @@ export async function* jsonElements(file: string, chunks: AsyncIterable<string>)
       pieces.push(rest);
       elementStart = 0;
     }
+    if (batch.length > 0) yield batch;
   }
   if (inString || depth > 0) {
     throw problemAt(file, line, `the JSON ends with ${inString ? 'a string' : `${depth} bracket${depth === 1 ? '' : 's'}`} still open: the file is cut short (truncated JSON); export it again`);

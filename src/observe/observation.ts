@@ -32,9 +32,12 @@ export interface FunctionSeen extends Sighting {
 
 export interface Observation {
   readonly versions: Map<string, VersionSeen>;
+  /** Keyed `function \0 region \0 qualifier`. */
   readonly functions: Map<string, FunctionSeen>;
-  /** Inits per `hourIndex \0 region \0 runtime \0 label` (hour = floor(ms / 1 h)). */
-  readonly hourly: Map<string, number>;
+  /** Inits per runtime version ARN per hour (hour index = floor(ms / 1 h)). */
+  readonly hourly: Map<string, Map<number, number>>;
+  /** The function version of the previous init (a cache of one). */
+  lastFunction: FunctionSeen | null;
   inits: number;
   skipped: number;
   malformed: number;
@@ -45,7 +48,7 @@ export interface Observation {
 export const MAX_MALFORMED_LISTED = 20;
 
 export function emptyObservation(): Observation {
-  return { versions: new Map(), functions: new Map(), hourly: new Map(), inits: 0, skipped: 0, malformed: 0, malformedListed: [] };
+  return { versions: new Map(), functions: new Map(), hourly: new Map(), lastFunction: null, inits: 0, skipped: 0, malformed: 0, malformedListed: [] };
 }
 
 function see(s: Sighting, atMs: number): void {
@@ -62,11 +65,16 @@ export function addInit(o: Observation, init: Init): void {
     o.versions.set(init.arn, version);
   }
   see(version, init.timestampMs);
-  const key = `${init.fn}\u0000${init.region}\u0000${init.qualifier}`;
-  let fn = o.functions.get(key);
-  if (fn === undefined) {
-    fn = { fn: init.fn, region: init.region, qualifier: init.qualifier, byArn: new Map(), firstMs: init.timestampMs, lastMs: init.timestampMs, inits: 0 };
-    o.functions.set(key, fn);
+  // Logs come grouped by function: the last one looked up is usually the one wanted.
+  let fn = o.lastFunction;
+  if (fn === null || fn.fn !== init.fn || fn.region !== init.region || fn.qualifier !== init.qualifier) {
+    const key = `${init.fn}\u0000${init.region}\u0000${init.qualifier}`;
+    fn = o.functions.get(key) ?? null;
+    if (fn === null) {
+      fn = { fn: init.fn, region: init.region, qualifier: init.qualifier, byArn: new Map(), firstMs: init.timestampMs, lastMs: init.timestampMs, inits: 0 };
+      o.functions.set(key, fn);
+    }
+    o.lastFunction = fn;
   }
   see(fn, init.timestampMs);
   let onArn = fn.byArn.get(init.arn);
@@ -75,8 +83,13 @@ export function addInit(o: Observation, init: Init): void {
     fn.byArn.set(init.arn, onArn);
   }
   see(onArn, init.timestampMs);
-  const bucket = `${Math.floor(init.timestampMs / HOUR_MS)}\u0000${init.region}\u0000${version.runtime}\u0000${init.label}`;
-  o.hourly.set(bucket, (o.hourly.get(bucket) ?? 0) + 1);
+  let hours = o.hourly.get(init.arn);
+  if (hours === undefined) {
+    hours = new Map();
+    o.hourly.set(init.arn, hours);
+  }
+  const hour = Math.floor(init.timestampMs / HOUR_MS);
+  hours.set(hour, (hours.get(hour) ?? 0) + 1);
 }
 
 export function addMalformed(o: Observation, where: string, reason: string): void {

@@ -10,7 +10,7 @@
  */
 import { csvRecords } from './csvRecords.js';
 import { parseInit, parseInsightsTime, logGroupOfFileName, type Init } from './initStartLine.js';
-import { jsonElements } from './jsonElements.js';
+import { jsonElements, type JsonElement } from './jsonElements.js';
 import { ObserveInputError, problemAt } from './observeError.js';
 import { textChunks, textLines } from './textChunks.js';
 
@@ -63,12 +63,18 @@ export async function detectForm(file: string): Promise<LogForm> {
   throw problemAt(file, line, UNKNOWN_SHAPE);
 }
 
-export async function* readLogFile(file: string, options: ReadOptions = {}): AsyncGenerator<LogItem> {
+/** The file's items in batches (one per chunk read): what readObservation consumes. */
+export async function* readLogBatches(file: string, options: ReadOptions = {}): AsyncGenerator<LogItem[]> {
   const form = await detectForm(file);
   const chunks = textChunks(file, options.chunkBytes);
   if (form === 'ndjson') yield* ndjson(file, chunks);
   else if (form === 'insights-csv') yield* insightsCsv(file, chunks);
   else yield* jsonDocument(file, chunks, options.logGroup ?? logGroupOfFileName(file));
+}
+
+/** The file's items one by one. */
+export async function* readLogFile(file: string, options: ReadOptions = {}): AsyncGenerator<LogItem> {
+  for await (const batch of readLogBatches(file, options)) yield* batch;
 }
 
 function item(file: string, line: number, timestampMs: number, logGroup: string, logStream: string, message: string): LogItem {
@@ -77,21 +83,26 @@ function item(file: string, line: number, timestampMs: number, logGroup: string,
   return parsed.ok ? { kind: 'init', init: parsed.init } : { kind: 'malformed', where: `${file}:${line}`, reason: parsed.reason };
 }
 
-async function* ndjson(file: string, chunks: AsyncIterable<string>): AsyncGenerator<LogItem> {
-  for await (const { line, text } of textLines(chunks)) {
-    // Only INIT_START lines are parsed: the rest of a log is skipped at the cost of one search.
-    if (!text.includes('INIT_START')) {
-      if (text.trim() !== '') yield SKIPPED;
-      continue;
+async function* ndjson(file: string, chunks: AsyncIterable<string>): AsyncGenerator<LogItem[]> {
+  for await (const { firstLine, lines } of textLines(chunks)) {
+    const batch: LogItem[] = [];
+    for (let k = 0; k < lines.length; k++) {
+      const text = lines[k]!;
+      // Only INIT_START lines are parsed: the rest of a log is skipped at the cost of one search.
+      if (!text.includes('INIT_START')) {
+        if (text.trim() !== '') batch.push(SKIPPED);
+        continue;
+      }
+      let e: Record<string, unknown>;
+      try {
+        e = JSON.parse(text) as Record<string, unknown>;
+      } catch {
+        batch.push({ kind: 'malformed', where: `${file}:${firstLine + k}`, reason: 'an INIT_START line that is not one JSON event' });
+        continue;
+      }
+      batch.push(event(file, firstLine + k, e, undefined));
     }
-    let e: Record<string, unknown>;
-    try {
-      e = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      yield { kind: 'malformed', where: `${file}:${line}`, reason: 'an INIT_START line that is not one JSON event' };
-      continue;
-    }
-    yield event(file, line, e, undefined);
+    yield batch;
   }
 }
 
@@ -103,29 +114,25 @@ function event(file: string, line: number, e: Record<string, unknown> | null, lo
   return item(file, line, timestamp, group, typeof e.logStreamName === 'string' ? e.logStreamName : '', e.message);
 }
 
-async function* jsonDocument(file: string, chunks: AsyncIterable<string>, logGroup: string): AsyncGenerator<LogItem> {
-  for await (const el of jsonElements(file, chunks)) {
-    if (!el.text.includes('INIT_START')) {
-      yield SKIPPED;
-      continue;
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(el.text);
-    } catch (error) {
-      throw problemAt(file, el.line, `not JSON: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    if (el.key === 'results') {
-      if (!Array.isArray(value)) throw problemAt(file, el.line, 'a Logs Insights result row must be a list of {"field", "value"}');
-      const row = new Map<string, string>();
-      for (const cell of value as { field?: unknown; value?: unknown }[]) {
-        if (typeof cell?.field === 'string' && typeof cell.value === 'string') row.set(cell.field, cell.value);
-      }
-      yield insightsRow(file, el.line, (name) => row.get(name));
-    } else {
-      yield event(file, el.line, value as Record<string, unknown>, logGroup);
-    }
+async function* jsonDocument(file: string, chunks: AsyncIterable<string>, logGroup: string): AsyncGenerator<LogItem[]> {
+  for await (const elements of jsonElements(file, chunks)) yield elements.map((el) => jsonItem(file, el, logGroup));
+}
+
+function jsonItem(file: string, el: JsonElement, logGroup: string): LogItem {
+  if (!el.text.includes('INIT_START')) return SKIPPED;
+  let value: unknown;
+  try {
+    value = JSON.parse(el.text);
+  } catch (error) {
+    throw problemAt(file, el.line, `not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (el.key !== 'results') return event(file, el.line, value as Record<string, unknown>, logGroup);
+  if (!Array.isArray(value)) throw problemAt(file, el.line, 'a Logs Insights result row must be a list of {"field", "value"}');
+  const row = new Map<string, string>();
+  for (const cell of value as { field?: unknown; value?: unknown }[]) {
+    if (typeof cell?.field === 'string' && typeof cell.value === 'string') row.set(cell.field, cell.value);
+  }
+  return insightsRow(file, el.line, (name) => row.get(name));
 }
 
 function insightsRow(file: string, line: number, field: (name: string) => string | undefined): LogItem {
@@ -136,17 +143,21 @@ function insightsRow(file: string, line: number, field: (name: string) => string
   return item(file, line, parseInsightsTime(field('@timestamp') ?? ''), log, field('@logStream') ?? '', message);
 }
 
-async function* insightsCsv(file: string, chunks: AsyncIterable<string>): AsyncGenerator<LogItem> {
+async function* insightsCsv(file: string, chunks: AsyncIterable<string>): AsyncGenerator<LogItem[]> {
   let columns: Map<string, number> | null = null;
-  for await (const record of csvRecords(file, chunks)) {
-    if (columns === null) {
-      columns = new Map(record.fields.map((name, i) => [name.trim(), i]));
-      const missing = ['@timestamp', '@message', '@logStream', '@log'].filter((c) => !columns!.has(c));
-      if (missing.length > 0) throw problemAt(file, record.line, `the CSV has no ${missing.join(', ')} column; export the query \`fields @timestamp, @message, @logStream, @log\``);
-      continue;
+  for await (const records of csvRecords(file, chunks)) {
+    const batch: LogItem[] = [];
+    for (const record of records) {
+      if (columns === null) {
+        columns = new Map(record.fields.map((name, i) => [name.trim(), i]));
+        const missing = ['@timestamp', '@message', '@logStream', '@log'].filter((c) => !columns!.has(c));
+        if (missing.length > 0) throw problemAt(file, record.line, `the CSV has no ${missing.join(', ')} column; export the query \`fields @timestamp, @message, @logStream, @log\``);
+        continue;
+      }
+      const cols = columns;
+      batch.push(insightsRow(file, record.line, (name) => record.fields[cols.get(name)!]));
     }
-    const cols = columns;
-    yield insightsRow(file, record.line, (name) => record.fields[cols.get(name)!]);
+    yield batch;
   }
   if (columns === null) throw new ObserveInputError([`${file}:1: the file is empty: no log events to read`]);
 }

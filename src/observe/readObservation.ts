@@ -4,15 +4,17 @@
  * file stops everything with one line naming the file and position, before anything is written.
  */
 import { addInit, addMalformed, emptyObservation, type Observation } from './observation.js';
-import { readLogFile, type ReadOptions } from './readLogFile.js';
+import { readLogBatches, type ReadOptions } from './readLogFile.js';
 
 export async function readObservation(files: readonly string[], options: ReadOptions = {}): Promise<Observation> {
   const o = emptyObservation();
   for (const file of files) {
-    for await (const item of readLogFile(file, options)) {
-      if (item.kind === 'init') addInit(o, item.init);
-      else if (item.kind === 'malformed') addMalformed(o, item.where, item.reason);
-      else o.skipped++;
+    for await (const batch of readLogBatches(file, options)) {
+      for (const item of batch) {
+        if (item.kind === 'init') addInit(o, item.init);
+        else if (item.kind === 'malformed') addMalformed(o, item.where, item.reason);
+        else o.skipped++;
+      }
     }
   }
   return o;

@@ -33,13 +33,15 @@ export function sharePeriodMs(spanMs: number): number {
 export function fleetShareChart(o: Observation, t: Tables): StatusChart {
   const period = sharePeriodMs(t.endMs - t.startMs);
   const counts = new Map<string, { time: string; runtime: string; version: string; inits: number }>();
-  for (const [key, n] of o.hourly) {
-    const [hour, , runtime, label] = key.split('\u0000') as [string, string, string, string];
-    const start = Math.floor((Number(hour) * HOUR_MS) / period) * period;
-    const k = `${start}\u0000${runtime}\u0000${label}`;
-    const row = counts.get(k) ?? { time: new Date(start).toISOString(), runtime, version: label, inits: 0 };
-    row.inits += n;
-    counts.set(k, row);
+  for (const [arn, hours] of o.hourly) {
+    const { runtime, label } = o.versions.get(arn)!;
+    for (const [hour, n] of hours) {
+      const start = Math.floor((hour * HOUR_MS) / period) * period;
+      const k = `${start}\u0000${runtime}\u0000${label}`;
+      const row = counts.get(k) ?? { time: new Date(start).toISOString(), runtime, version: label, inits: 0 };
+      row.inits += n;
+      counts.set(k, row);
+    }
   }
   const values = [...counts.values()].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.version < b.version ? -1 : 1));
   const order = [...t.rank.entries()].sort((a, b) => a[1] - b[1]).map(([k]) => k.split('\u0000')[1]!);

@@ -82,19 +82,24 @@ export function ioReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Lines of a text stream (without their `\n` or `\r\n`), numbered from 1. */
-export async function* textLines(chunks: AsyncIterable<string>): AsyncGenerator<{ line: number; text: string }> {
+/** Lines of a text stream (without their `\n` or `\r\n`), a batch per chunk (one await per chunk, not per line); `firstLine` numbers the batch's first line from 1. */
+export async function* textLines(chunks: AsyncIterable<string>): AsyncGenerator<{ readonly firstLine: number; readonly lines: string[] }> {
   let rest = '';
-  let line = 0;
+  let line = 1;
   for await (const chunk of chunks) {
     const text = rest + chunk;
+    const lines: string[] = [];
     let start = 0;
     for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
       const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      yield { line: ++line, text: text.slice(start, end) };
+      lines.push(text.slice(start, end));
       start = nl + 1;
     }
     rest = text.slice(start);
+    if (lines.length > 0) {
+      yield { firstLine: line, lines };
+      line += lines.length;
+    }
   }
-  if (rest !== '') yield { line: ++line, text: rest.endsWith('\r') ? rest.slice(0, -1) : rest };
+  if (rest !== '') yield { firstLine: line, lines: [rest.endsWith('\r') ? rest.slice(0, -1) : rest] };
 }
