@@ -8,11 +8,14 @@ import { formatScenarioError, parseScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
 import { checkFit, type CheckRow } from './check.js';
 import { fitScenario, type FittedScenario } from './fit.js';
-import { readObserved } from './readObserved.js';
+import { readObserved, type Observed } from './readObserved.js';
+import { inventoryKey, readInventory, type InventoryEntry } from '../observe/inventory.js';
 import { scenarioYaml } from './scenarioYaml.js';
 
 export interface CalibrateOptions {
   readonly dir: string;
+  /** A fleet inventory to use instead of the one observe was given (if any). */
+  readonly inventory?: string | undefined;
   readonly out: string;
   readonly check: boolean;
 }
@@ -25,7 +28,8 @@ export interface CalibrateResult {
 }
 
 export async function runCalibrate(options: CalibrateOptions): Promise<CalibrateResult> {
-  const observed = await readObserved(options.dir);
+  const read = await readObserved(options.dir);
+  const observed = options.inventory === undefined ? read : withInventory(read, readInventory(options.inventory));
   const fitted = fitScenario(observed);
   const yaml = scenarioYaml(fitted, { dir: options.dir });
   const loaded = parseScenario(yaml, options.out);
@@ -33,4 +37,8 @@ export async function runCalibrate(options: CalibrateOptions): Promise<Calibrate
   writeFileAtomic(options.out, [yaml]);
   const check = options.check ? checkFit(loaded.scenario, fitted, observed) : null;
   return { fitted, yaml, scenario: loaded.scenario, check };
+}
+
+function withInventory(o: Observed, inventory: ReadonlyMap<string, InventoryEntry>): Observed {
+  return { ...o, withInventory: true, functions: o.functions.map((f) => ({ ...f, inventory: inventory.get(inventoryKey(f.fn, f.region, f.qualifier)) ?? null })) };
 }

@@ -141,3 +141,24 @@ describe('observe and calibrate the simulator\'s own log', () => {
     }
   }, 300_000);
 });
+
+describe('irregular waves come back as publishedAt', () => {
+  const FILE = 'test/calibrate/fixtures/irregular-waves.yaml';
+  it('fits explicit per-region times within 12 h, in order, and the window', async () => {
+    const root = tempDir('lrs-irregular-');
+    expect((await cli(['run', FILE, '--out', join(root, 'run'), '--quiet', '--force', '--no-parquet'])).code).toBe(0);
+    expect((await cli(['observe', join(root, 'run', 'init_start.ndjson'), '--out', join(root, 'obs'), '--quiet'])).code).toBe(0);
+    const c = await cli(['calibrate', join(root, 'obs'), '--out', join(root, 'fit.yaml'), '--quiet']);
+    expect(c.code, c.err).toBe(0);
+    // Gaps of 1 d and 4 d differ by far more than 25% or two standard errors (≈ 10 h): not waves.
+    expect(readFileSync(join(root, 'fit.yaml'), 'utf8')).toMatch(/^ {4}publishedAt:\n {6}"eu-west-1": \d+m {2}# first seen/m);
+    const truth = publications(await scenarioOf(FILE));
+    const fitted = await scenarioOf(join(root, 'fit.yaml'));
+    const fit = publications(fitted);
+    expect([...fit].sort((a, b) => a[1] - b[1]).map(([r]) => r)).toEqual(['eu-west-1', 'ap-south-1', 'us-east-1']);
+    for (const [region, at] of truth) expect(Math.abs(fit.get(region)! - at), region).toBeLessThanOrEqual(12 * H);
+    const p = fitted.releases[0]!.phase2;
+    expect(Math.abs(p.startAfterMs - 5 * D)).toBeLessThanOrEqual(12 * H);
+    expect(Math.abs(p.startAfterMs + p.durationMs - 9 * D)).toBeLessThanOrEqual(12 * H);
+  }, 300_000);
+});

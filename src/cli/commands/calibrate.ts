@@ -1,7 +1,7 @@
 /**
  * `calibrate DIR [--inventory FLEET.json] --out SCENARIO.yaml [--check]`: fits a scenario to a
  * folder written by `observe` (with --inventory there, its columns are already in
- * functions.csv; --inventory here re-reads a newer one). Heavy modules load only when it runs.
+ * functions.csv; --inventory here replaces them). Heavy modules load only when it runs.
  */
 import type { Argv, CommandModule } from 'yargs';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
@@ -10,6 +10,7 @@ export interface CalibrateArgs {
   readonly dir: string;
   readonly out: string;
   readonly check?: boolean | undefined;
+  readonly inventory?: string | undefined;
   readonly quiet?: boolean | undefined;
 }
 
@@ -21,6 +22,7 @@ export function calibrateModule(io: CliIo, setExit: (code: number) => void): Com
       y
         .positional('dir', { type: 'string', demandOption: true, describe: 'Folder written by observe (versions.csv, functions.csv, transitions.csv)' })
         .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'Scenario YAML to write' })
+        .option('inventory', { type: 'string', describe: 'Fleet inventory JSON (update modes, architectures, package types, LastModified); default: the one observe was given' })
         .option('check', { type: 'boolean', default: false, describe: 'Simulate the fitted scenario and print, per release and region, the largest distance between simulated and observed time-to-patch curves' })
         .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but the check' }) as unknown as Argv<CalibrateArgs>,
     handler: async (argv) => setExit(await calibrateCommand(argv, io)),
@@ -32,7 +34,7 @@ export async function calibrateCommand(args: CalibrateArgs, io: CliIo): Promise<
   const { InsightsInputError } = await import('../../insights/inputError.js');
   const { runCalibrate } = await import('../../calibrate/runCalibrate.js');
   try {
-    const result = await runCalibrate({ dir: args.dir, out: args.out, check: args.check === true });
+    const result = await runCalibrate({ dir: args.dir, out: args.out, inventory: args.inventory, check: args.check === true });
     if (args.quiet !== true) io.stderr(`scenario written to ${args.out} (${result.fitted.releases.length} release(s), ${result.fitted.functions.value} functions)\n`);
     if (result.check !== null) {
       io.stdout('release\tregion\tobserved_functions\tsimulated_functions\tmax_distance\n');
