@@ -186,7 +186,8 @@ function fitRelease(o: Observed, runtime: string, label: string, history: Return
       publications.push({ region, atMs: Number.POSITIVE_INFINITY, delayMs: Number.NaN, evidence: 'never seen in this region: not published there during the logs' });
       continue;
     }
-    const n = pass1.get(region)?.length ?? 0;
+    // Deploys move $LATEST; a published version is immutable (R14), so only Lambda moves it.
+    const n = (pass1.get(region) ?? []).filter(latest).length;
     const g = median(o.functions.filter((f) => f.region === region).map(gapMs).filter(Number.isFinite));
     const delay = Math.min(seen - epochMs, expectedFirstSightingDelayMs(n * lambda, Number.isFinite(g) ? g : 0));
     const at = Number.isFinite(delay) ? seen - delay : seen;
