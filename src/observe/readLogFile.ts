@@ -67,7 +67,7 @@ export async function detectForm(file: string): Promise<LogForm> {
 export async function* readLogBatches(file: string, options: ReadOptions = {}): AsyncGenerator<LogItem[]> {
   const form = await detectForm(file);
   const chunks = textChunks(file, options.chunkBytes);
-  if (form === 'ndjson') yield* ndjson(file, chunks);
+  if (form === 'ndjson') yield* ndjson(file, chunks, options.logGroup ?? logGroupOfFileName(file));
   else if (form === 'insights-csv') yield* insightsCsv(file, chunks);
   else yield* jsonDocument(file, chunks, options.logGroup ?? logGroupOfFileName(file));
 }
@@ -83,7 +83,8 @@ function item(file: string, line: number, timestampMs: number, logGroup: string,
   return parsed.ok ? { kind: 'init', init: parsed.init } : { kind: 'malformed', where: `${file}:${line}`, reason: parsed.reason };
 }
 
-async function* ndjson(file: string, chunks: AsyncIterable<string>): AsyncGenerator<LogItem[]> {
+/** NDJSON events; an event without `logGroupName` takes `--log-group` or the file name's. */
+async function* ndjson(file: string, chunks: AsyncIterable<string>, logGroup: string): AsyncGenerator<LogItem[]> {
   for await (const { firstLine, lines } of textLines(chunks)) {
     const batch: LogItem[] = [];
     for (let k = 0; k < lines.length; k++) {
@@ -100,7 +101,7 @@ async function* ndjson(file: string, chunks: AsyncIterable<string>): AsyncGenera
         batch.push({ kind: 'malformed', where: `${file}:${firstLine + k}`, reason: 'an INIT_START line that is not one JSON event' });
         continue;
       }
-      batch.push(event(file, firstLine + k, e, undefined));
+      batch.push(event(file, firstLine + k, e, logGroup));
     }
     yield batch;
   }

@@ -136,7 +136,7 @@ describe('observe and calibrate the simulator\'s own log', () => {
     expect(base.split('\n').length).toBe(602);
     expect(readFileSync(join(fromPages, 'functions.csv'), 'utf8')).toBe(base);
     expect(readFileSync(join(fromCsv, 'functions.csv'), 'utf8')).toBe(base);
-    for (const name of ['versions.csv', 'transitions.csv', 'rollout.csv']) {
+    for (const name of ['versions.csv', 'transitions.csv', 'rollout.csv', 'status.html']) {
       expect(readFileSync(join(fromPages, name), 'utf8'), name).toBe(readFileSync(join(observed, name), 'utf8'));
     }
   }, 300_000);
