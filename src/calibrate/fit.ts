@@ -14,8 +14,7 @@
  *      the Auto share is what moved by the end of phase 2 beyond what deploys explain (R9: phase
  *      2 moves every Auto function and nothing else).
  */
-import type { Interval } from '../analysis/turnbull.js';
-import { turnbull, turnbullCdf } from '../analysis/turnbull.js';
+import { turnbull, turnbullCdf, type Interval } from '../analysis/turnbull.js';
 import { historyIndex, patchSubjects, type Subject } from '../observe/timeToPatch.js';
 import { DAY_MS, rankKey, type FunctionRow } from '../observe/tables.js';
 import { expectedFirstSightingDelayMs } from './firstSighting.js';
@@ -118,7 +117,8 @@ export function fitScenario(o: Observed): FittedScenario {
     }
   }
 
-  const regionOf = (f: FunctionRow) => f.region;
+  // One entry per function (log group × region), whatever versions it publishes.
+  const perFunction = [...new Map(o.functions.map((f) => [`${f.fn}\u0000${f.region}`, f])).values()];
   const modes = inventoryRows.flatMap((f) => (f.inventory!.updateMode === null || f.inventory!.packageType === 'Image' ? [] : [f.inventory!.updateMode]));
   const rate = Number.isFinite(inventoryRatePerMs) ? inventoryRatePerMs : hazardRatePerMs;
   const deployIntervalMs = rate > 0 ? Math.round(1 / rate / HOUR_MS) * HOUR_MS : 14 * DAY_MS;
@@ -128,8 +128,8 @@ export function fitScenario(o: Observed): FittedScenario {
     epochMs,
     horizonMs,
     functions: { value: distinct.size, evidence: `distinct functions (log group × region) seen, ${o.functions.length} function versions` },
-    regions: { value: counts(base.map(regionOf)), evidence: 'functions seen per region' },
-    runtimes: { value: counts(base.map((f) => f.runtime)), evidence: 'functions seen per runtime' },
+    regions: { value: counts(perFunction.map((f) => f.region)), evidence: 'functions seen per region' },
+    runtimes: { value: counts(perFunction.map((f) => f.runtime)), evidence: 'functions seen per runtime' },
     current: runtimes.map((runtime) => {
       const label = o.versions.find((v) => v.runtime === runtime && o.rank.get(rankKey(runtime, v.label)) === 0)!.label;
       return { runtime, label, arns: o.versions.filter((v) => v.runtime === runtime && v.label === label).map((v) => v.arn) };
