@@ -33,7 +33,7 @@ const UNKNOWN_SHAPE =
   'not a log export this tool reads: expected filter-log-events JSON ({"events": […]}), NDJSON events with logGroupName, ' +
   'Logs Insights get-query-results JSON ({"results": […]}) or a Logs Insights CSV export (@timestamp,@message,@logStream,@log)';
 
-/** Which form a file has, from its first line (null: empty or only white space). */
+/** Which form a file has, from its first line (at most 1 MiB is read); an empty file or an unknown shape is refused with its position. */
 export async function detectForm(file: string): Promise<LogForm> {
   let head = '';
   for await (const chunk of textChunks(file, 1 << 16)) {
