@@ -11,13 +11,17 @@
  *                    2 workers vs 1 on a 64-unit batch
  *   4. overhead    – end-to-end events/s as a share of the bare kernel's
  *   5. fleet import – `fleet import` of CLI outputs for 100,000 functions × 5 versions
+ *   6. observe     – a 10-million-line INIT_START log (generated in a temp folder): lines/s, peak RSS
  */
-import { availableParallelism, cpus } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FLEET_BYTES_PER_FUNCTION } from '../model/fleet/fleetState.js';
 import { runChild, median } from './childRun.js';
 import { benchWorkers } from '../batch/benchWorkers.js';
 import { benchScenario } from './benchScenario.js';
 import { benchKernel } from './kernelBench.js';
+import { writeObserveLog } from './observeLog.js';
 
 interface EndToEnd {
   functions: number;
@@ -106,6 +110,24 @@ row('model overhead: end-to-end events/s ÷ kernel 1 M pending', `${((100 * e2eR
   row(`fleet import, ${n.toLocaleString('en')} functions × 5 versions (${(mid.inputBytes / 2 ** 20).toFixed(0)} MiB of CLI output): wall`, s(median(runs.map((r) => r.wallMs))), quick ? '' : '≤ 30 s');
   row('  CPU time (user + system)', s(median(runs.map((r) => r.cpuMs))));
   row('  peak RSS (generator included)', `${(Math.max(...runs.map((r) => r.maxRssBytes)) / 2 ** 20).toFixed(0)} MiB`);
+}
+
+// 6. observe: streaming memory must not grow with the log; throughput such that a year of a
+// 10,000-function fleet's inits (one per function per ~2 h: ≈ 44 M lines) is read in 5 minutes.
+{
+  const lines = quick ? 1_000_000 : 10_000_000;
+  const dir = mkdtempSync(join(tmpdir(), 'lrs-bench-observe-'));
+  try {
+    const log = join(dir, 'init_start.ndjson');
+    writeObserveLog(log, lines, 10_000);
+    const runs: { lines: number; wallMs: number; maxRssBytes: number }[] = [];
+    for (let i = 0; i < Math.max(1, Math.min(repeats, 3)); i++) runs.push(runChild('observeChild.js', [log, join(dir, `out-${i}`)]));
+    const wall = median(runs.map((r) => r.wallMs));
+    row(`observe a ${(lines / 1e6).toFixed(0)}-million-line log (10,000 functions): lines/s`, M(runs[0]!.lines / (wall / 1000)).replace(' M/s', ' M lines/s'), '≥ 0.15 M lines/s');
+    row('  peak RSS', `${(Math.max(...runs.map((r) => r.maxRssBytes)) / 2 ** 20).toFixed(0)} MiB`, '≤ 300 MiB');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const width = Math.max(...rows.map((r) => r[0].length));

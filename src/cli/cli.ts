@@ -8,6 +8,8 @@ import { COMPARE_COMMAND, COMPARE_DESCRIPTION, compareCommand, compareOptions } 
 import { fleetCommand } from './commands/fleet.js';
 import { insightsCommand } from './commands/insights.js';
 import { mergeCommand } from './commands/merge.js';
+import { observeModule } from './commands/observe.js';
+import { calibrateModule } from './commands/calibrate.js';
 import { REPORT_COMMAND, REPORT_DESCRIPTION, reportCommand, reportOptions } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
@@ -17,6 +19,9 @@ import { toolVersion } from './version.js';
 
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   let exitCode = EXIT_OK;
+  const setExit = (code: number): void => {
+    exitCode = code;
+  };
   const parser = yargs([...args])
     .scriptName('lambda-rollout-sim')
     .usage('$0 <command> [options]\n\nSimulates AWS Lambda managed-runtime updates across a synthetic fleet.')
@@ -105,8 +110,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         exitCode = await insightsCommand({ rule: argv.rule, logs: argv.logs, period: argv.period, out: argv.out }, io);
       },
     )
-    .command(fleetCommand(io, (code) => (exitCode = code)))
-    .demandCommand(1, 'Name a command: run, merge, report, compare, validate, schema or insights.')
+    .command(fleetCommand(io, setExit))
+    .command(observeModule(io, setExit))
+    .command(calibrateModule(io, setExit))
+    .demandCommand(1, 'Name a command: run, merge, report, compare, validate, schema, insights, fleet, observe or calibrate.')
     .strict()
     .recommendCommands()
     .help()

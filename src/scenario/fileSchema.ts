@@ -122,6 +122,12 @@ export const releaseSchema = z.strictObject({
       'Publication waves (R10): each item is a region or a list of regions published together. Regions not listed follow in the default order.',
     ),
   regionInterval: duration('allowed').default('12h').describe('Time between waves; 0 publishes all waves at once.'),
+  publishedAt: z
+    .partialRecord(region(), duration('allowed'))
+    .optional()
+    .describe(
+      'Explicit publication time per region, from the start of the run, for irregular waves (R10); overrides the wave order and interval for the regions listed. Each region must be in fleet.regions.',
+    ),
   phase2: z
     .strictObject({
       startAfter: duration('allowed').default('7d').describe('Phase 2 starts this long after publication in a region (R8).'),

@@ -113,6 +113,9 @@ function release(file: ReleaseFile): ReleaseSpec {
     atMs: durationMs(file.at),
     regionWaves: completeRegionWaves(file.regionOrder),
     regionIntervalMs: durationMs(file.regionInterval),
+    publishedAtMs: (Object.entries(file.publishedAt ?? {}) as [RegionName, string | undefined][]).flatMap(([region, at]) =>
+      at === undefined ? [] : [{ region, atMs: durationMs(at) }],
+    ),
     phase2: { startAfterMs: durationMs(file.phase2.startAfter), durationMs: durationMs(file.phase2.duration) },
     incompatibility: file.incompatibility === undefined ? null : incompatibility(file.incompatibility),
     halt: file.halt === undefined ? null : { afterFailingFunctions: file.halt.afterFailingFunctions, delayMs: durationMs(file.halt.delay) },
@@ -127,7 +130,12 @@ function series(file: ReleaseFile, horizonMs: number): ReleaseSpec[] {
   if (file.repeat === undefined) return [first];
   const everyMs = durationMs(file.repeat.every);
   const n = seriesLength(first.atMs, everyMs, horizonMs, file.repeat.count);
-  return Array.from({ length: n }, (_, k) => ({ ...first, version: seriesLabel(first.version, k), atMs: first.atMs + k * everyMs }));
+  return Array.from({ length: n }, (_, k) => ({
+    ...first,
+    version: seriesLabel(first.version, k),
+    atMs: first.atMs + k * everyMs,
+    publishedAtMs: (first.publishedAtMs ?? []).map((p) => ({ region: p.region, atMs: p.atMs + k * everyMs })),
+  }));
 }
 
 function incompatibility(file: NonNullable<ReleaseFile['incompatibility']>): IncompatibilitySpec {

@@ -98,6 +98,11 @@ export interface ReleaseSpec {
    */
   readonly regionWaves: readonly (readonly RegionName[])[];
   readonly regionIntervalMs: number;
+  /**
+   * Explicit publication times (from the start of the run) of some regions, overriding
+   * their wave time (file key `publishedAt`); absent or empty when the file gives none. File order kept.
+   */
+  readonly publishedAtMs?: readonly { readonly region: RegionName; readonly atMs: number }[];
   /** Phase 2 (R8): Auto functions not yet updated are spread over [pub + startAfter, pub + startAfter + duration]. */
   readonly phase2: { readonly startAfterMs: number; readonly durationMs: number };
   readonly incompatibility: IncompatibilitySpec | null;
