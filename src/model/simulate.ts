@@ -15,10 +15,10 @@ import { createStream } from '../kernel/random.js';
 import type { Scenario } from '../scenario/types.js';
 import { PACKAGE_TYPES } from './catalog/architectures.js';
 import { COMMERCIAL_REGIONS } from './catalog/regions.js';
-import { buildVersionTable, type VersionTable } from './catalog/versionTable.js';
+import { buildVersionTable, REGION_COUNT, type VersionTable } from './catalog/versionTable.js';
 import { publishedAt, type ReplicationContext } from './context.js';
 import {
-  EV_CREATE, EV_DETECT, EV_FIRST_FAILURE, EV_HALT, EV_MIGRATE, EV_MOVE, EV_PIN, EV_PUBLISH, EV_RESUME, EV_SAMPLE, EV_UNPIN,
+  EV_BASE_IMAGE, EV_CREATE, EV_DETECT, EV_FIRST_FAILURE, EV_HALT, EV_MIGRATE, EV_MOVE, EV_PIN, EV_PUBLISH, EV_RESUME, EV_SAMPLE, EV_UNPIN,
 } from './events.js';
 import { ExposureTracker } from './exposure/exposureTracker.js';
 import { ChangeLog } from './measure/changeLog.js';
@@ -38,7 +38,8 @@ import { SurvivalHistogram } from './measure/survival.js';
 import type { ReplicationResult } from './result.js';
 import { closeAtHorizon } from './rollout/horizon.js';
 import { onPendingMove } from './rollout/move.js';
-import { publishInRegion } from './rollout/publish.js';
+import { publishBaseImage, publishInRegion } from './rollout/publish.js';
+import { VersionStalenessMeter } from './measure/versionStaleness.js';
 
 export interface SimulateOptions {
   /** Base seed (the scenario's, or `--seed`). */
@@ -63,7 +64,7 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
   const runtimeCodes = Uint8Array.from(spec.runtimes.map((w) => scenario.runtimes.findIndex((r) => r.id === w.name)));
 
   // 2. fleet
-  const fleet = new FleetState(spec.functions);
+  const fleet = new FleetState(spec.functions, spec.publishedVersions.retain);
   const queue = new EventQueue(Math.max(1024, spec.functions + versions.count * regionCount + 16));
   const groups = new GroupCounts(fleet, {
     regions: regionCount,
@@ -73,10 +74,16 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
   });
   const reachedMs = new Float64Array(versions.count * regionCount).fill(Number.POSITIVE_INFINITY);
   const expiresAtMs = new Float64Array(versions.count).fill(Number.POSITIVE_INFINITY);
+  const imageReachedMs = new Float64Array(versions.count).fill(Number.POSITIVE_INFINITY);
   for (let v = 0; v < versions.count; v++) {
     const release = versions.releaseIndex[v]!;
-    if (release < 0) reachedMs.fill(0, v * regionCount, (v + 1) * regionCount);
-    else if (scenario.releases[release]!.expiresAfterMs !== null) expiresAtMs[v] = scenario.releases[release]!.atMs + scenario.releases[release]!.expiresAfterMs!;
+    if (release < 0) {
+      reachedMs.fill(0, v * regionCount, (v + 1) * regionCount);
+      imageReachedMs[v] = 0;
+      // R11: any version may expire, a runtime's starting version included.
+      const expiresAt = scenario.runtimes[versions.runtimeIndex[v]!]!.expiresAtMs;
+      if (expiresAt !== null) expiresAtMs[v] = expiresAt;
+    } else if (scenario.releases[release]!.expiresAfterMs !== null) expiresAtMs[v] = scenario.releases[release]!.atMs + scenario.releases[release]!.expiresAfterMs!;
   }
   const latest = new Uint16Array(regionCount * runtimeCount);
   for (let r = 0; r < regionCount; r++) {
@@ -94,10 +101,11 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
     runtimeCount,
     sampler: prepareFleetSampler(spec, runtimeCodes, Uint8Array.from(spec.packageTypes.map((w) => PACKAGE_TYPES.indexOf(w.name)))),
     draws: createFunctionDraws(seed, replication),
-    changeStream: createStream(seed, 'deploys', replication),
-    phase2Stream: createStream(seed, 'phase2', replication),
     createStream: createStream(seed, 'creations', replication),
     staleness: new StalenessMeter(fleet),
+    versionStaleness: new VersionStalenessMeter(fleet),
+    latestImage: Uint16Array.from(versions.byRuntime.map((ladder) => ladder[0]!)),
+    imageReachedMs,
     groups,
     patches: new PatchLog(options.keepPatches),
     survival: new SurvivalHistogram(scenario.horizonMs),
@@ -116,7 +124,10 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
       detection: createKeyedUniform(seed, 'owners.detection', replication),
       alarm: createKeyedUniform(seed, 'owners.alarm', replication),
       neverUnpin: createKeyedUniform(seed, 'owners.neverUnpin', replication),
-      catchUp: createKeyedUniform(seed, 'owners.catchUp', replication),
+      deploy: createKeyedUniform(seed, 'owners.deploy', replication),
+      config: createKeyedUniform(seed, 'owners.configUpdate', replication),
+      phase2: createKeyedUniform(seed, 'lambda.phase2', replication),
+      lambdaRollback: createKeyedUniform(seed, 'lambda.haltRollback', replication),
     },
     migrationStream: createStream(seed, 'owners.migrations', replication),
   };
@@ -133,6 +144,11 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
       const atMs = publishedAt(ctx, v, r);
       if (atMs <= scenario.horizonMs) queue.schedule(atMs, EV_PUBLISH, v * regionCount + r);
     }
+    // R3: the base image, once for every region (default: the release's first publication).
+    const release = scenario.releases[versions.releaseIndex[v]!]!;
+    let imageMs = release.baseImageAtMs ?? Number.POSITIVE_INFINITY;
+    if (release.baseImageAtMs === null) for (let r = 0; r < REGION_COUNT; r++) imageMs = Math.min(imageMs, versions.publishedMs[v * REGION_COUNT + r]!);
+    if (imageMs <= scenario.horizonMs) queue.schedule(imageMs, EV_BASE_IMAGE, v);
   }
   queue.schedule(0, EV_SAMPLE, 0);
   scheduleNextCreation(ctx, 0);
@@ -176,6 +192,9 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
         break;
       case EV_MIGRATE:
         migrate(ctx, target, atMs);
+        break;
+      case EV_BASE_IMAGE:
+        publishBaseImage(ctx, target, atMs);
         break;
       default:
         throw new Error(`unknown event kind ${kind}`);

@@ -83,8 +83,8 @@ describe('the issue example (fixtures/python-patch.yaml)', () => {
     expect(s.catalog).toEqual({ arnHashPerRegion: false });
     expect(s.outputs).toEqual({ initStartLog: { sample: 0.01 }, events: false });
     expect(s.runtimes).toEqual([
-      { id: 'python3.12', current: 'python:3.12.v14' },
-      { id: 'nodejs20.x', current: 'nodejs:20.v41' },
+      { id: 'python3.12', current: 'python:3.12.v14', expiresAtMs: null },
+      { id: 'nodejs20.x', current: 'nodejs:20.v41', expiresAtMs: null },
     ]);
     const [release] = s.releases;
     expect(release).toMatchObject({ runtime: 'python3.12', version: 'python:3.12.v15', halt: null, expiresAfterMs: null, fixes: null });
@@ -350,7 +350,7 @@ describe('normalisation details', () => {
     expect(s.fleet.architectures).toEqual([{ name: 'x86_64', weight: 1 }]);
     expect(s.fleet.packageTypes).toEqual([{ name: 'Zip', weight: 1 }]);
     expect(s.fleet.updateModes).toEqual([{ name: 'Auto', weight: 1 }]);
-    expect(s.runtimes).toEqual([{ id: 'python3.12', current: 'python:3.12.v1' }]);
+    expect(s.runtimes).toEqual([{ id: 'python3.12', current: 'python:3.12.v1', expiresAtMs: null }]);
     expect(s.outputs).toEqual({ initStartLog: null, events: false });
     expect(s.policy).toEqual({ denyRuntimeManagementConfig: false, exceptionApprovalMs: 2 * DAY });
   });
@@ -372,7 +372,7 @@ describe('normalisation details', () => {
 `;
     const releases = scenarioOf(parseScenario(src, 'm.yaml')).releases;
     expect(releases.map((r) => r.version)).toEqual(['a', 'c', 'b']);
-    expect(releases[0]).toMatchObject({ halt: { afterFailingFunctions: 3, delayMs: 0 }, expiresAfterMs: 30 * DAY });
+    expect(releases[0]).toMatchObject({ halt: { afterFailingFunctions: 3, delayMs: 0, rollback: { startAfterMs: 0, durationMs: 86_400_000 } }, expiresAfterMs: 30 * DAY });
     expect(releases[0]?.regionWaves).toEqual(DEFAULT_REGION_WAVES);
     expect(releases[2]).toMatchObject({ fixes: 'a', regionIntervalMs: 0 });
     expect(releases[2]?.incompatibility).toEqual({ share: 0.5, errorRate: 1, architectures: ['arm64'], regions: null, packageTypes: ['Image'] });

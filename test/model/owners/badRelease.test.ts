@@ -217,7 +217,7 @@ describe('R11: a halted release never reaches the regions after the halt', () =>
     releases: [badRelease({
       regionWaves: [['us-east-1'], ['eu-west-1'], ['ap-northeast-2']],
       regionIntervalMs: 3 * DAY,
-      halt: { afterFailingFunctions: 20, delayMs: 2 * HOUR },
+      halt: { afterFailingFunctions: 20, delayMs: 2 * HOUR, rollback: { startAfterMs: 0, durationMs: DAY } },
     })],
     owners: owners({ alarms: { share: 1, medianMs: 5 * MIN, sigma: 0.5 } }),
   });

@@ -94,7 +94,7 @@ describe('defect 3: withdrawn releases (R11)', () => {
       deploys: { meanIntervalMs: 20 * DAY, inactiveShare: 0, rateShape: null },
     },
     releases: [
-      bad({ phase2: { startAfterMs: 0, durationMs: 0 }, incompatibility: { share: 0.05, errorRate: 1, architectures: null, regions: null, packageTypes: null }, halt: { afterFailingFunctions: 3, delayMs: 2 * DAY } }),
+      bad({ phase2: { startAfterMs: 0, durationMs: 0 }, incompatibility: { share: 0.05, errorRate: 1, architectures: null, regions: null, packageTypes: null }, halt: { afterFailingFunctions: 3, delayMs: 2 * DAY, rollback: { startAfterMs: 0, durationMs: DAY } } }),
       release({ runtime: 'python3.12', version: 'python:3.12.v16', atMs: 15 * DAY, phase2: { startAfterMs: 10 * DAY, durationMs: 5 * DAY } }),
     ],
     owners: owners({ rollback: { unpinAfterMs: 100 * DAY, neverUnpinShare: 0 } }),
