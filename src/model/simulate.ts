@@ -40,6 +40,7 @@ import { closeAtHorizon } from './rollout/horizon.js';
 import { onPendingMove } from './rollout/move.js';
 import { publishBaseImage, publishInRegion } from './rollout/publish.js';
 import { VersionStalenessMeter } from './measure/versionStaleness.js';
+import { TechnicalLag } from './measure/technicalLag.js';
 
 export interface SimulateOptions {
   /** Base seed (the scenario's, or `--seed`). */
@@ -137,6 +138,8 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
   }
   for (let f = 0; f < spec.functions; f++) scheduleNextMigration(ctx, f, 0);
 
+  const lag = new TechnicalLag();
+
   // 3. schedule
   for (let v = 0; v < versions.count; v++) {
     if (versions.releaseIndex[v]! < 0) continue;
@@ -165,6 +168,7 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
         break;
       case EV_SAMPLE: {
         groups.sample(target);
+        lag.sample(ctx, atMs);
         const next = (target + 1) * sampleEveryMs;
         if (next <= scenario.horizonMs) queue.schedule(next, EV_SAMPLE, target + 1);
         break;
@@ -205,10 +209,13 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
   closeAtHorizon(ctx);
 
   // 6. pack
-  return packResult(ctx, replication, seed, events, options);
+  return packResult(ctx, replication, seed, events, options, lag.finish(ctx));
 }
 
-function packResult(ctx: ReplicationContext, replication: number, seed: number, events: number, options: SimulateOptions): ReplicationResult {
+function packResult(
+  ctx: ReplicationContext, replication: number, seed: number, events: number, options: SimulateOptions,
+  lag: ReturnType<TechnicalLag['finish']>,
+): ReplicationResult {
   const { fleet, staleness, survival, exposure } = ctx;
   const patchLog = ctx.patches.finish();
   const timeseries = ctx.groups.rows.view();
@@ -229,6 +236,13 @@ function packResult(ctx: ReplicationContext, replication: number, seed: number, 
     unpatchedAtHorizon: censored,
     pinnedAtHorizon: exposure.pinned.size,
     blockedChanges: exposure.blockedChanges,
+    aliasRedirectsWithoutRollback: exposure.aliasRedirectsWithoutRollback,
+    lambdaStaleVersionMs: ctx.versionStaleness.lambdaStaleMs,
+    ownerStaleVersionMs: ctx.versionStaleness.ownerStaleMs,
+    technicalLagVersionsMean: lag.versionsMean,
+    technicalLagDaysMean: lag.daysMean,
+    technicalLagVersionsP95: lag.versionsP95,
+    technicalLagDaysP95: lag.daysP95,
     expiryFailures: exposure.expiryFailures,
     events,
   };
@@ -258,6 +272,8 @@ function packResult(ctx: ReplicationContext, replication: number, seed: number, 
         architecture: fleet.architecture.slice(0, n),
         runtime: fleet.runtime.slice(0, n),
         hasAlias: fleet.hasAlias.slice(0, n),
+        qualifier: fleet.qualifier0.slice(0, n),
+        architecture0: fleet.architecture0.slice(0, n),
         invocationsPerDay: fleet.invocationsPerDay.slice(0, n),
         createdMs: fleet.createdMs.slice(0, n),
         count: n,

@@ -38,6 +38,8 @@ export function placeFunction(ctx: ReplicationContext, atMs: number): number {
   const version = latestFor(ctx, f);
   const published = fleet.hasAlias[f] === 0 ? 0 : atMs === 0 ? fleet.versionSlots - 1 : 1;
   initDrawnVersions(fleet, f, version, fleet.mode[f]!, published);
+  fleet.architecture0[f] = fleet.architecture[f]!;
+  fleet.qualifier0[f] = published;
   fleet.highestRank[f] = ctx.versions.rank[version]!;
   fleet.versionSinceMs[f] = atMs;
   ctx.buckets.add(region, runtime, f);

@@ -11,8 +11,8 @@
  * the slot the alias points to (0 = no alias: `$LATEST` serves). `version` and `mode` mirror the
  * serving slot (its runtime version and effective mode), for the hot path.
  *
- * Bytes per function (FLEET_BYTES_PER_FUNCTION): 10 × Uint8 attributes and flags, 4 × Uint16
- * (live and previous versions, highest rank run, next published number), 2 × Uint8 move
+ * Bytes per function (FLEET_BYTES_PER_FUNCTION): 11 × Uint8 attributes and flags, 5 × Uint16
+ * (live and previous versions, highest rank run, next published number, qualifier at creation), 2 × Uint8 move
  * causes, Float32 change rate, Float32 invocations, 5 × Float64 (stale-since, pending-move
  * handle and time, creation time, live-version-since), an Int32 entry in its region × runtime
  * bucket. Bytes per version slot (FLEET_BYTES_PER_VERSION_SLOT): Uint16 runtime version,
@@ -47,7 +47,7 @@ export const SLOT_LATEST = 0;
 
 export const NO_HANDLE = -1;
 
-export const FLEET_BYTES_PER_FUNCTION = 10 + 4 * 2 + 2 + 4 + 4 + 5 * 8 + 4;
+export const FLEET_BYTES_PER_FUNCTION = 11 + 5 * 2 + 2 + 4 + 4 + 5 * 8 + 4;
 export const FLEET_BYTES_PER_VERSION_SLOT = 2 + 2 + 1 + 1 + 8;
 
 export class FleetState {
@@ -67,6 +67,9 @@ export class FleetState {
   nextNumber: Uint16Array;
   /** 1 while an R13 change waits for a rollback pin on `$LATEST` to be lifted. */
   waitingChange: Uint8Array;
+  /** Architecture and serving qualifier (published number, 0 = `$LATEST`) at creation: where the INIT_START log starts. */
+  architecture0: Uint8Array;
+  qualifier0: Uint16Array;
   region: Uint8Array;
   architecture: Uint8Array;
   runtime: Uint8Array;
@@ -113,6 +116,8 @@ export class FleetState {
     this.aliasSlot = new Uint8Array(n);
     this.nextNumber = new Uint16Array(n);
     this.waitingChange = new Uint8Array(n);
+    this.architecture0 = new Uint8Array(n);
+    this.qualifier0 = new Uint16Array(n);
     this.region = new Uint8Array(n);
     this.architecture = new Uint8Array(n);
     this.runtime = new Uint8Array(n);
@@ -168,6 +173,8 @@ export class FleetState {
     this.aliasSlot = grow(this.aliasSlot, (n) => new Uint8Array(n));
     this.nextNumber = grow(this.nextNumber, (n) => new Uint16Array(n));
     this.waitingChange = grow(this.waitingChange, (n) => new Uint8Array(n));
+    this.architecture0 = grow(this.architecture0, (n) => new Uint8Array(n));
+    this.qualifier0 = grow(this.qualifier0, (n) => new Uint16Array(n));
     this.region = grow(this.region, (n) => new Uint8Array(n));
     this.architecture = grow(this.architecture, (n) => new Uint8Array(n));
     this.runtime = grow(this.runtime, (n) => new Uint8Array(n));

@@ -75,11 +75,15 @@ export function rollBack(ctx: ReplicationContext, f: number, ep: ExposureEpisode
     if (fleet.aliasSlot[f] !== SLOT_LATEST) setSlotVersion(ctx, f, fleet.aliasSlot[f]!, target, atMs, ACTION_IMAGE_ROLLBACK, 0, false);
     return hold(ctx, f, ep, atMs, FIELD.rollbacksByImage, ROLLBACK_IMAGE);
   }
-  const previousSlot = fleet.aliasSlot[f]! - 1;
-  if (fleet.hasAlias[f] === 1 && previousSlot >= 1) {
-    redirectAlias(ctx, f, previousSlot, atMs, ACTION_ALIAS_ROLLBACK, 0);
+  if (fleet.hasAlias[f] === 1 && fleet.aliasSlot[f]! > 1) {
+    // R14: back to the newest earlier published version that does not run the bad version.
+    const base = slotIndex(fleet, f, 0);
+    let good = fleet.aliasSlot[f]! - 1;
+    while (good > 1 && fleet.slotVersion[base + good] === ep.version) good--;
+    redirectAlias(ctx, f, good, atMs, ACTION_ALIAS_ROLLBACK, 0);
     if (fleet.version[f] !== ep.version) return hold(ctx, f, ep, atMs, FIELD.rollbacksByAlias, ROLLBACK_ALIAS);
-    // R14: phase 2 had moved the earlier published version too (Auto): the redirect rolled back nothing.
+    // Every earlier kept version runs the bad version too (an Auto version moved by phase 2,
+    // R14, or deploys since): the redirect rolled back nothing.
     ctx.exposure.aliasRedirectsWithoutRollback++;
     logChange(ctx, atMs, f, ACTION_ALIAS_REDIRECT_NO_ROLLBACK, ep.version, ep.version, 0);
   }
