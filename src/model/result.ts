@@ -73,6 +73,8 @@ export interface RolloutResult {
   readonly reachedMs: Float64Array;
   /** When each version was halted (R11), NaN if never. */
   readonly haltedAtMs: Float64Array;
+  /** When each version's base image was published, once for every region (R3); Infinity if never. */
+  readonly imageReachedMs: Float64Array;
 }
 
 export interface ReplicationResult {

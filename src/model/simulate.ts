@@ -253,12 +253,12 @@ function packResult(
     rollbackDelaysMs: exposure.rollbackDelays.view().ms,
     episodes: exposure.episodeRows.view(),
   };
-  const rollout = { reachedMs: ctx.reachedMs, haltedAtMs: ctx.haltedAtMs };
+  const rollout = { reachedMs: ctx.reachedMs, haltedAtMs: ctx.haltedAtMs, imageReachedMs: ctx.imageReachedMs };
   const hash = createHash('sha256');
   for (const col of [
     timeseries.sample, timeseries.cell, timeseries.functions, survival.patched, survival.censored,
     exposureResult.totals, exposureResult.detectDelaysMs, exposureResult.rollbackDelaysMs,
-    ...Object.values(exposureResult.episodes), rollout.reachedMs, rollout.haltedAtMs,
+    ...Object.values(exposureResult.episodes), rollout.reachedMs, rollout.haltedAtMs, rollout.imageReachedMs,
   ]) {
     hash.update(new Uint8Array(col.buffer, col.byteOffset, col.byteLength));
   }

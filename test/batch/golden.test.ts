@@ -8,8 +8,8 @@ import { loadScenarioFile } from '../../src/scenario/load.js';
 import { runReplications } from '../../src/batch/runReplications.js';
 
 const GOLDEN = {
-  'scenarios/python-patch-incompatibility.yaml': 'edbcc62b9785ad27498882244a03244b475cf5165b08bfe5456712042d0b2aa4',
-  'scenarios/default.yaml': 'f5e4cf9af3d649a572a7d9515f32629a31096f1b8a7ae9658e80f3abb2a794e4',
+  'scenarios/python-patch-incompatibility.yaml': '47c63dc167f90c27c845de1c9ac64b702d936aa72e2e8955b87a57f624ea581d',
+  'scenarios/default.yaml': '0f5dfa72361a11419d0ab6ead1aa84f4f559d9418c1d9662d099cc65c3a87d42',
 };
 
 describe('golden resultHash', () => {
