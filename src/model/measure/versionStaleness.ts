@@ -6,7 +6,6 @@
  * version's stale time is Lambda's, any other the owner's.
  */
 import { MODE_AUTO, type FleetState } from '../fleet/fleetState.js';
-import { effectiveMode } from '../fleet/functionVersions.js';
 
 export class VersionStalenessMeter {
   lambdaStaleMs = 0;
@@ -22,11 +21,11 @@ export class VersionStalenessMeter {
   refresh(i: number, atMs: number, staleNow: boolean): void {
     const fleet = this.fleet;
     const since = fleet.slotStaleSinceMs[i]!;
-    if (!Number.isNaN(since)) {
-      const ms = atMs - since;
-      if (effectiveMode(fleet, i) === MODE_AUTO) this.lambdaStaleMs += ms;
-      else this.ownerStaleMs += ms;
-    }
+    if (since === since) {
+      // Effective mode Auto (not pinned): Lambda's (R18).
+      if (fleet.slotPinned[i] === 0 && fleet.slotMode[i] === MODE_AUTO) this.lambdaStaleMs += atMs - since;
+      else this.ownerStaleMs += atMs - since;
+    } else if (!staleNow) return;
     fleet.slotStaleSinceMs[i] = staleNow ? atMs : Number.NaN;
   }
 }

@@ -6,7 +6,7 @@
 import type { ReplicationContext } from '../context.js';
 import { MODE_AUTO, SLOT_LATEST } from '../fleet/fleetState.js';
 import { appendSnapshot, dropOldestPublished, effectiveMode, removePublishedSlot, slotIndex } from '../fleet/functionVersions.js';
-import { isStaleOn, setMode, switchVersion } from './switchVersion.js';
+import { isStaleOn, latestFor, setMode, switchVersion } from './switchVersion.js';
 
 /** Re-reads the serving slot into the live mirrors. */
 export function syncLive(ctx: ReplicationContext, f: number, atMs: number, action: number, cause: number, gradual: boolean): void {
@@ -72,18 +72,20 @@ export function publishAndRedirect(ctx: ReplicationContext, f: number, atMs: num
 /** Re-evaluates every kept version's staleness after the latest secure version changed. */
 export function refreshSlots(ctx: ReplicationContext, f: number, atMs: number): void {
   const fleet = ctx.fleet;
-  const base = slotIndex(fleet, f, 0);
+  const latest = latestFor(ctx, f);
+  const base = f * fleet.versionSlots;
   const end = base + fleet.publishedCount[f]!;
-  for (let i = base; i <= end; i++) ctx.versionStaleness.refresh(i, atMs, isStaleOn(ctx, f, fleet.slotVersion[i]!));
+  for (let i = base; i <= end; i++) ctx.versionStaleness.refresh(i, atMs, fleet.slotVersion[i] !== latest);
 }
 
 /** Runtime version of the first kept version of `f` that is effectively Auto and stale, or -1. */
 export function staleAutoVersion(ctx: ReplicationContext, f: number): number {
   const fleet = ctx.fleet;
-  const base = slotIndex(fleet, f, 0);
+  const latest = latestFor(ctx, f);
+  const base = f * fleet.versionSlots;
   const end = base + fleet.publishedCount[f]!;
   for (let i = base; i <= end; i++) {
-    if (effectiveMode(fleet, i) === MODE_AUTO && isStaleOn(ctx, f, fleet.slotVersion[i]!)) return fleet.slotVersion[i]!;
+    if (fleet.slotVersion[i] !== latest && fleet.slotPinned[i] === 0 && fleet.slotMode[i] === MODE_AUTO) return fleet.slotVersion[i]!;
   }
   return -1;
 }

@@ -17,7 +17,7 @@ import { ACTION_CONFIG_UPDATE, ACTION_MOVE } from '../measure/changeLog.js';
 import { logChange } from '../measure/logChange.js';
 import { publishAndRedirect, setSlotVersion } from './functionVersionOps.js';
 import { clearPendingMove, offerMovesFromNow } from './pendingMove.js';
-import { isStaleOn, latestFor } from './switchVersion.js';
+import { latestFor } from './switchVersion.js';
 
 /** EV_MOVE: the function's pending move fires (its handle is spent, so nothing to cancel). */
 export function onPendingMove(ctx: ReplicationContext, f: number, atMs: number): void {
@@ -51,7 +51,7 @@ export function lambdaUpdate(ctx: ReplicationContext, f: number, atMs: number, h
   const count = fleet.publishedCount[f]!;
   for (let slot = 0; slot <= count; slot++) {
     const i = base + slot;
-    if (effectiveMode(fleet, i) !== MODE_AUTO || !isStaleOn(ctx, f, fleet.slotVersion[i]!)) continue;
+    if (fleet.slotVersion[i] === target || effectiveMode(fleet, i) !== MODE_AUTO) continue;
     setSlotVersion(ctx, f, slot, target, atMs, ACTION_MOVE, how, true);
   }
 }
