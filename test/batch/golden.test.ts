@@ -8,8 +8,8 @@ import { loadScenarioFile } from '../../src/scenario/load.js';
 import { runReplications } from '../../src/batch/runReplications.js';
 
 const GOLDEN = {
-  'scenarios/python-patch-incompatibility.yaml': '47c63dc167f90c27c845de1c9ac64b702d936aa72e2e8955b87a57f624ea581d',
-  'scenarios/default.yaml': '0f5dfa72361a11419d0ab6ead1aa84f4f559d9418c1d9662d099cc65c3a87d42',
+  'scenarios/python-patch-incompatibility.yaml': '4a54461bf05d5852f3b148a85f6436db61e635841e21e7f9100970705922903c',
+  'scenarios/default.yaml': '2943b42a537e4779317c4e5490f31d307a8d2cc9656324704355eb2702d13373',
 };
 
 describe('golden resultHash', () => {

@@ -18,7 +18,7 @@ import { putRuntimeManagementConfig, UPDATE_RUNTIME_ON } from '../api/runtimeMan
 import { runtimeVersionArn } from '../catalog/arn.js';
 import type { ReplicationContext } from '../context.js';
 import { EV_MIGRATE, EV_PIN, EV_RESUME, EV_UNPIN } from '../events.js';
-import { FIELD, ROLLBACK_ALIAS, ROLLBACK_IMAGE, ROLLBACK_PIN, type ExposureEpisode } from '../exposure/exposureState.js';
+import { FIELD, ROLLBACK_ALIAS, ROLLBACK_IMAGE, ROLLBACK_NONE, ROLLBACK_PIN, type ExposureEpisode } from '../exposure/exposureState.js';
 import { MODE_MANUAL, PACKAGE_IMAGE, SLOT_LATEST } from '../fleet/fleetState.js';
 import { slotIndex } from '../fleet/functionVersions.js';
 import {
@@ -55,11 +55,15 @@ function bookRollback(ctx: ReplicationContext, ep: ExposureEpisode, field: numbe
   ctx.exposure.rollbackDelays.push([atMs - ep.episodeStartMs]);
 }
 
-/** The owner holds deploys until `resumeAt`. */
-function hold(ctx: ReplicationContext, f: number, ep: ExposureEpisode, atMs: number, field: number, kind: number): void {
-  ctx.fleet.held[f] = 1;
+/** Marks the episode rolled back before the switch, so that the episode row written at the switch says how. */
+function markRolledBack(ep: ExposureEpisode, atMs: number, kind: number): void {
   ep.rolledBackMs = atMs;
   ep.rollbackKind = kind;
+}
+
+/** The owner holds deploys until `resumeAt`. */
+function hold(ctx: ReplicationContext, f: number, ep: ExposureEpisode, atMs: number, field: number): void {
+  ctx.fleet.held[f] = 1;
   bookRollback(ctx, ep, field, atMs);
   const resumeAt = atMs + ctx.scenario.owners.rollback.unpinAfterMs;
   if (resumeAt <= ctx.horizonMs) ctx.queue.schedule(resumeAt, EV_RESUME, f);
@@ -71,17 +75,20 @@ export function rollBack(ctx: ReplicationContext, f: number, ep: ExposureEpisode
   clearPendingMove(ctx, f);
   if (fleet.packageType[f] === PACKAGE_IMAGE) {
     // R3: the previous image is redeployed (to $LATEST, and published behind an alias).
+    markRolledBack(ep, atMs, ROLLBACK_IMAGE);
     setSlotVersion(ctx, f, SLOT_LATEST, target, atMs, ACTION_IMAGE_ROLLBACK, 0, false);
     if (fleet.aliasSlot[f] !== SLOT_LATEST) setSlotVersion(ctx, f, fleet.aliasSlot[f]!, target, atMs, ACTION_IMAGE_ROLLBACK, 0, false);
-    return hold(ctx, f, ep, atMs, FIELD.rollbacksByImage, ROLLBACK_IMAGE);
+    return hold(ctx, f, ep, atMs, FIELD.rollbacksByImage);
   }
   if (fleet.hasAlias[f] === 1 && fleet.aliasSlot[f]! > 1) {
     // R14: back to the newest earlier published version that does not run the bad version.
     const base = slotIndex(fleet, f, 0);
     let good = fleet.aliasSlot[f]! - 1;
     while (good > 1 && fleet.slotVersion[base + good] === ep.version) good--;
+    markRolledBack(ep, atMs, ROLLBACK_ALIAS);
     redirectAlias(ctx, f, good, atMs, ACTION_ALIAS_ROLLBACK, 0);
-    if (fleet.version[f] !== ep.version) return hold(ctx, f, ep, atMs, FIELD.rollbacksByAlias, ROLLBACK_ALIAS);
+    if (fleet.version[f] !== ep.version) return hold(ctx, f, ep, atMs, FIELD.rollbacksByAlias);
+    markRolledBack(ep, Number.NaN, ROLLBACK_NONE);
     // Every earlier kept version runs the bad version too (an Auto version moved by phase 2,
     // R14, or deploys since): the redirect rolled back nothing.
     ctx.exposure.aliasRedirectsWithoutRollback++;
@@ -134,8 +141,7 @@ export function pin(ctx: ReplicationContext, f: number, atMs: number): void {
   clearPendingMove(ctx, f);
   fleet.held[f] = 1;
   setSlotPinned(ctx, f, slot, true, atMs);
-  ep.rolledBackMs = atMs;
-  ep.rollbackKind = ROLLBACK_PIN;
+  markRolledBack(ep, atMs, ROLLBACK_PIN);
   setSlotVersion(ctx, f, slot, target, atMs, ACTION_PIN, 0, false);
   bookRollback(ctx, ep, FIELD.rollbacksByPin, atMs);
   ctx.exposure.pinned.add(f);
