@@ -81,13 +81,14 @@ export function setFunctionVersions(fleet: FleetState, f: number, data: Function
 /**
  * Makes room for one more published version: when all slots are taken, the oldest version
  * the alias does not point to is deleted (Lambda refuses to delete a version an alias uses).
- * Returns the slot whose contents were deleted (its booking is the caller's), or -1.
+ * With one slot (`retain: 1`) that is the alias's own version, deleted as the alias moves to
+ * the new one. Returns the flat index of the slot to delete (its booking is the caller's), or -1.
  */
 export function dropOldestPublished(fleet: FleetState, f: number): number {
   const count = fleet.publishedCount[f]!;
   if (count < fleet.versionSlots - 1) return -1;
   const base = slotIndex(fleet, f, 0);
-  const victim = fleet.aliasSlot[f] === 1 ? 2 : 1;
+  const victim = fleet.aliasSlot[f] === 1 && count > 1 ? 2 : 1;
   return base + victim;
 }
 
