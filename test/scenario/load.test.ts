@@ -363,6 +363,31 @@ describe('normalisation details', () => {
     ]);
   });
 
+  it('reads the function-version keys of issue 10, with their defaults', () => {
+    const defaults = scenarioOf(parseScenario(`${MINIMAL}\nreleases:\n  - { runtime: python3.12, version: a, at: 1d }\n`, 'm.yaml'));
+    expect(defaults.fleet).toMatchObject({ publishedVersions: { retain: 3 }, configUpdates: { meanIntervalMs: null }, idleEnvironments: 1 });
+    expect(defaults.runtimes[0]).toMatchObject({ expiresAtMs: null });
+    expect(defaults.releases[0]).toMatchObject({ baseImageAtMs: null });
+    const src = [
+      'name: versions', 'horizon: 10d', 'fleet:', '  functions: 10', '  regions: { us-east-1: 1 }', '  runtimes: { python3.12: 1 }',
+      '  publishedVersions: { retain: 5 }', '  configUpdates: { meanInterval: 3d }', '  idleEnvironments: 0',
+      'runtimes:', '  python3.12: { current: python:3.12.v14, expiresAt: 4d }',
+      'releases:', '  - { runtime: python3.12, version: python:3.12.v15, at: 1d, baseImage: { at: 2d },',
+      '      halt: { afterFailingFunctions: 2, rollback: { startAfter: 1h, duration: 4d } } }', '',
+    ].join('\n');
+    const s = scenarioOf(parseScenario(src, 'v.yaml'));
+    expect(s.fleet).toMatchObject({ publishedVersions: { retain: 5 }, configUpdates: { meanIntervalMs: 3 * DAY }, idleEnvironments: 0 });
+    expect(s.runtimes[0]).toMatchObject({ expiresAtMs: 4 * DAY });
+    expect(s.releases[0]).toMatchObject({ baseImageAtMs: 2 * DAY, halt: { afterFailingFunctions: 2, delayMs: 0, rollback: { startAfterMs: HOUR, durationMs: 4 * DAY } } });
+  });
+
+  it('refuses a retain outside 1–16 at its position, naming the key', () => {
+    const errors = errorsOf(parseScenario(`${MINIMAL}\n  publishedVersions: { retain: 0 }\n`, 'r.yaml'));
+    expect(errors.length).toBe(1);
+    expect(errors[0]!.path).toContain('fleet.publishedVersions.retain');
+    expect(errors[0]!.line).toBe(7);
+  });
+
   it('sorts releases by time, ties in file order, with default waves and optional parts', () => {
     const src = `${MINIMAL}\nreleases:
   - { runtime: python3.12, version: c, at: 5d }
