@@ -16,7 +16,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FLEET_BYTES_PER_FUNCTION } from '../model/fleet/fleetState.js';
+import { FLEET_BYTES_PER_FUNCTION, FLEET_BYTES_PER_VERSION_SLOT } from '../model/fleet/fleetState.js';
 import { runChild, median } from './childRun.js';
 import { benchWorkers } from '../batch/benchWorkers.js';
 import { benchScenario } from './benchScenario.js';
@@ -69,7 +69,7 @@ const e2eRate = e2e.events / (e2e.wallMs / 1000);
 row('  simulated events/s', M(e2eRate));
 row('  events', e2e.events.toLocaleString('en'));
 row('  peak RSS', `${(e2e.maxRssBytes / 2 ** 20).toFixed(0)} MiB`, quick ? '' : '≤ 1 GB');
-row('  fleet state per function', `${FLEET_BYTES_PER_FUNCTION} B`);
+row('  fleet state per function', `${FLEET_BYTES_PER_FUNCTION} B + 4 version slots × ${FLEET_BYTES_PER_VERSION_SLOT} B`);
 
 // 3. scaling
 for (const n of quick ? [10_000, 100_000] : [10_000, 100_000]) {
