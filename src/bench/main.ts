@@ -15,16 +15,19 @@
  *                    without releases at doubled sampleEvery; 2 workers vs 1 on 64 units;
  *                    10 M functions (opt-in)
  *   5. overhead    – end-to-end events/s as a share of the bare kernel's; progress cells
+ *   6. fleet import – `fleet import` of CLI outputs for 100,000 functions × 5 versions
+ *   7. observe     – a 10-million-line INIT_START log (generated in a temp folder): lines/s, peak RSS
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FLEET_BYTES_PER_FUNCTION } from '../model/fleet/fleetState.js';
+import { FLEET_BYTES_PER_FUNCTION, FLEET_BYTES_PER_VERSION_SLOT } from '../model/fleet/fleetState.js';
 import { runChild, median } from './childRun.js';
 import { benchWorkers } from '../batch/benchWorkers.js';
 import { benchScenario, benchScenarioText } from './benchScenario.js';
 import { startupMs } from './startup.js';
 import { benchKernel } from './kernelBench.js';
+import { writeObserveLog } from './observeLog.js';
 
 interface EndToEnd {
   functions: number;
@@ -77,7 +80,7 @@ const e2eRate = e2e.events / (e2e.wallMs / 1000);
 row('  simulated events/s', M(e2eRate));
 row('  events', e2e.events.toLocaleString('en'));
 row('  simulation peak RSS', MiB(e2e.maxRssBytes), quick ? '' : '≤ 1 GB', quick ? null : e2e.maxRssBytes <= GB);
-row('  fleet state per function', `${FLEET_BYTES_PER_FUNCTION} B`);
+row('  fleet state per function', `${FLEET_BYTES_PER_FUNCTION} B + 4 version slots × ${FLEET_BYTES_PER_VERSION_SLOT} B`);
 const scratch = mkdtempSync(join(tmpdir(), 'lrs-bench-'));
 interface WholeRun { wallMs: number; maxRssBytes: number }
 function wholeRun(functions: number, runs: number): WholeRun {
@@ -152,6 +155,36 @@ row('model overhead: end-to-end events/s ÷ kernel 1 M pending', `${((100 * e2eR
   const rateWith = withCells.events / (withCells.wallMs / 1000);
   const cost = 100 * (1 - rateWith / rateWithout);
   row(`progress cells, ${n.toLocaleString('en')} functions: events/s without → with`, `${M(rateWithout)} → ${M(rateWith)} (${cost >= 0 ? '' : '+'}${Math.abs(cost).toFixed(1)}% ${cost >= 0 ? 'slower' : 'faster'})`, 'not measurable (≤ 2%, within noise)', cost <= 2);
+}
+
+// 6. fleet import (synthetic CLI outputs written to a temporary folder, then imported)
+{
+  interface FleetImport { functions: number; versions: number; inputBytes: number; wallMs: number; cpuMs: number; maxRssBytes: number }
+  const n = quick ? 20_000 : 100_000;
+  const runs: FleetImport[] = [];
+  for (let i = 0; i < Math.max(1, Math.min(repeats, 3)); i++) runs.push(runChild<FleetImport>('fleetImportChild.js', [n, 5]));
+  const mid = runs[0]!;
+  row(`fleet import, ${n.toLocaleString('en')} functions × 5 versions (${(mid.inputBytes / 2 ** 20).toFixed(0)} MiB of CLI output): wall`, s(median(runs.map((r) => r.wallMs))), quick ? '' : '≤ 30 s');
+  row('  CPU time (user + system)', s(median(runs.map((r) => r.cpuMs))));
+  row('  peak RSS (generator included)', `${(Math.max(...runs.map((r) => r.maxRssBytes)) / 2 ** 20).toFixed(0)} MiB`);
+}
+
+// 7. observe: streaming memory must not grow with the log; throughput such that a year of a
+// 10,000-function fleet's inits (one per function per ~2 h: ≈ 44 M lines) is read in 5 minutes.
+{
+  const lines = quick ? 1_000_000 : 10_000_000;
+  const dir = mkdtempSync(join(tmpdir(), 'lrs-bench-observe-'));
+  try {
+    const log = join(dir, 'init_start.ndjson');
+    writeObserveLog(log, lines, 10_000);
+    const runs: { lines: number; wallMs: number; maxRssBytes: number }[] = [];
+    for (let i = 0; i < Math.max(1, Math.min(repeats, 3)); i++) runs.push(runChild('observeChild.js', [log, join(dir, `out-${i}`)]));
+    const wall = median(runs.map((r) => r.wallMs));
+    row(`observe a ${(lines / 1e6).toFixed(0)}-million-line log (10,000 functions): lines/s`, M(runs[0]!.lines / (wall / 1000)).replace(' M/s', ' M lines/s'), '≥ 0.15 M lines/s');
+    row('  peak RSS', `${(Math.max(...runs.map((r) => r.maxRssBytes)) / 2 ** 20).toFixed(0)} MiB`, '≤ 300 MiB');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const width = Math.max(...rows.map((r) => r[0].length));

@@ -4,10 +4,13 @@
  */
 import yargs from 'yargs';
 import { OutputFolderError } from '../output/writeOutputDir.js';
-import type { CliCommand } from './command.js';
+import { fromCommandModule, type CliCommand } from './command.js';
+import { calibrateModule } from './commands/calibrate.js';
 import { compareCmd } from './commands/compareCmd.js';
+import { fleetCommand } from './commands/fleet.js';
 import { insightsCmd } from './commands/insightsCmd.js';
 import { mergeCmd } from './commands/mergeCmd.js';
+import { observeModule } from './commands/observe.js';
 import { reportCmd } from './commands/reportCmd.js';
 import { runCmd } from './commands/runCmd.js';
 import { schemaCmd } from './commands/schemaCmd.js';
@@ -27,6 +30,9 @@ const COMMANDS: readonly CliCommand[] = [
   reportCmd,
   compareCmd,
   insightsCmd,
+  fromCommandModule(fleetCommand),
+  fromCommandModule(observeModule),
+  fromCommandModule(calibrateModule),
 ];
 
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
@@ -39,7 +45,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .usage('$0 <command> [options]\n\nSimulates AWS Lambda managed-runtime updates across a synthetic fleet.');
   for (const command of COMMANDS) parser = command.register(parser, setExitCode, io);
   parser = parser
-    .demandCommand(1, 'Name a command: run, merge, report, compare, validate, schema or insights.')
+    .demandCommand(1, 'Name a command: run, merge, report, compare, validate, schema, insights, fleet, observe or calibrate.')
     .strict()
     .recommendCommands()
     .help()

@@ -5,7 +5,7 @@
  * writer or the worker pool (test/cli/startup.test.ts checks it). Adding a command is one
  * import of its registration module in cli.ts and one entry in its list.
  */
-import type { ArgumentsCamelCase, Argv } from 'yargs';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import type { CliIo } from './io.js';
 
 export interface CliCommand {
@@ -29,5 +29,14 @@ export function defineCommand<A>(spec: {
         setExitCode(await spec.run(argv, io));
       }) as Argv;
     },
+  };
+}
+
+/** A command written as a yargs CommandModule factory (fleet, observe, calibrate). */
+export function fromCommandModule<A>(make: (io: CliIo, setExitCode: (code: number) => void) => CommandModule<object, A>): CliCommand {
+  return {
+    command: '',
+    describe: '',
+    register: (y, setExitCode, io) => y.command(make(io, setExitCode) as unknown as CommandModule) as Argv,
   };
 }

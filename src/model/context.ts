@@ -15,6 +15,7 @@ import type { ChangeLog } from './measure/changeLog.js';
 import type { GroupCounts } from './measure/groupCounts.js';
 import type { PatchLog } from './measure/patchLog.js';
 import type { StalenessMeter } from './measure/staleness.js';
+import type { VersionStalenessMeter } from './measure/versionStaleness.js';
 import type { SurvivalHistogram } from './measure/survival.js';
 
 export interface ReplicationContext {
@@ -31,13 +32,15 @@ export interface ReplicationContext {
   readonly runtimeCount: number;
   readonly sampler: FleetSampler;
   readonly draws: FunctionDraws;
-  /** Deploy and rebuild times (lazy exponential draws). */
-  readonly changeStream: RandomStream;
-  /** Phase-2 times within each release's window. */
-  readonly phase2Stream: RandomStream;
   /** Arrival times of created functions. */
   readonly createStream: RandomStream;
   readonly staleness: StalenessMeter;
+  /** Stale kept function versions (`staleFunctionVersionDays`). */
+  readonly versionStaleness: VersionStalenessMeter;
+  /** Latest secure base image of each runtime, by runtime index (R3: published once for all regions). */
+  readonly latestImage: Uint16Array;
+  /** When each version's base image was published, ms; Infinity if not (yet). By version id. */
+  readonly imageReachedMs: Float64Array;
   readonly groups: GroupCounts;
   readonly patches: PatchLog;
   readonly survival: SurvivalHistogram;
@@ -62,7 +65,12 @@ export interface ReplicationContext {
     readonly detection: KeyedUniform;
     readonly alarm: KeyedUniform;
     readonly neverUnpin: KeyedUniform;
-    readonly catchUp: KeyedUniform;
+    /** Keyed by (function, release) or (function, −1 − second): owner's next deploy or rebuild, configuration update. */
+    readonly deploy: KeyedUniform;
+    readonly config: KeyedUniform;
+    /** Place in a phase-2 window, and in a withdrawn release's Lambda rollback window. */
+    readonly phase2: KeyedUniform;
+    readonly lambdaRollback: KeyedUniform;
   };
   /** Owners' migrations (R13): next-arrival draws. */
   readonly migrationStream: RandomStream;

@@ -5,7 +5,8 @@
  * out-of-memory crash or a full disk.
  *
  * Model of one replication (one unit of work on one worker thread):
- *   - transient: the fleet's columns (FLEET_BYTES_PER_FUNCTION per function, capacity doubling
+ *   - transient: the fleet's columns (FLEET_BYTES_PER_FUNCTION per function plus its retain + 1
+ *     version slots of FLEET_BYTES_PER_VERSION_SLOT, capacity doubling
  *     with creations), the event queue (about one pending event per function, per migrating
  *     function and per publication), the live group counts, and 10 MB of JS heap garbage and code;
  *   - retained (its result, then its encoded copy in the work folder): patch rows (one per
@@ -29,7 +30,7 @@ import type { Scenario } from '../scenario/types.js';
 import { EXPOSURE_FIELDS } from './exposure/exposureState.js';
 import { COMMERCIAL_REGIONS } from './catalog/regions.js';
 import { buildVersionTable, REGION_COUNT } from './catalog/versionTable.js';
-import { FLEET_BYTES_PER_FUNCTION, MODE_SLOTS } from './fleet/fleetState.js';
+import { FLEET_BYTES_PER_FUNCTION, FLEET_BYTES_PER_VERSION_SLOT, MODE_SLOTS } from './fleet/fleetState.js';
 import { SURVIVAL_BINS } from './measure/survival.js';
 import { DAY_MS } from './units.js';
 
@@ -175,7 +176,7 @@ export function estimateRun(scenario: Scenario, options: EstimateOptions): RunEs
   const pendingEvents = functions * (migrations > 0 ? 2 : 1) + versions.count * regions + 1024;
 
   const replication: ReplicationBytes = {
-    fleet: FLEET_BYTES_PER_FUNCTION * capacity,
+    fleet: (FLEET_BYTES_PER_FUNCTION + FLEET_BYTES_PER_VERSION_SLOT * (fleet.publishedVersions.retain + 1)) * capacity,
     eventQueue: EVENT_BYTES * pendingEvents,
     groupCounts: regions * architectures * 2 * MODE_SLOTS * versions.count * 4,
     // Kept rows, plus as much again while the chunks are joined; with --no-patches they are only hashed.

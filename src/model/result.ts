@@ -12,7 +12,7 @@ export interface FunctionColumns {
   readonly architecture: Uint8Array;
   readonly runtime: Uint8Array;
   readonly packageType: Uint8Array;
-  /** The mode each function was created with (pins and unpins change the live mode, not this). */
+  /** The configured mode each function was created with (owners' pins never change it; R7).*/
   readonly mode: Uint8Array;
 }
 
@@ -30,8 +30,18 @@ export interface ReplicationTotals {
   readonly unpatchedAtHorizon: number;
   /** Functions still pinned by a rollback at the horizon (R12, R18). */
   readonly pinnedAtHorizon: number;
-  /** R13 refusals. */
+  /** R13: changes refused because `$LATEST` was pinned for a rollback (they waited for the unpin). */
   readonly blockedChanges: number;
+  /** R14: alias redirects that rolled nothing back (every earlier kept version ran the bad version). */
+  readonly aliasRedirectsWithoutRollback: number;
+  /** Stale time of every kept function version (`$LATEST` and published), split by R18. */
+  readonly lambdaStaleVersionMs: number;
+  readonly ownerStaleVersionMs: number;
+  /** Technical lag of the serving version: time-averaged over the samples, and p95 over functions at the horizon. */
+  readonly technicalLagVersionsMean: number;
+  readonly technicalLagDaysMean: number;
+  readonly technicalLagVersionsP95: number;
+  readonly technicalLagDaysP95: number;
   /** Invocations that failed on an expired version (R11). */
   readonly expiryFailures: number;
   readonly events: number;
@@ -63,6 +73,8 @@ export interface RolloutResult {
   readonly reachedMs: Float64Array;
   /** When each version was halted (R11), NaN if never. */
   readonly haltedAtMs: Float64Array;
+  /** When each version's base image was published, once for every region (R3); Infinity if never. */
+  readonly imageReachedMs: Float64Array;
 }
 
 export interface ReplicationResult {

@@ -15,10 +15,10 @@ import { createStream } from '../kernel/random.js';
 import type { Scenario } from '../scenario/types.js';
 import { PACKAGE_TYPES } from './catalog/architectures.js';
 import { COMMERCIAL_REGIONS } from './catalog/regions.js';
-import { buildVersionTable, type VersionTable } from './catalog/versionTable.js';
+import { buildVersionTable, REGION_COUNT, type VersionTable } from './catalog/versionTable.js';
 import { publishedAt, type ReplicationContext } from './context.js';
 import {
-  EV_CREATE, EV_DETECT, EV_FIRST_FAILURE, EV_HALT, EV_MIGRATE, EV_MOVE, EV_PIN, EV_PUBLISH, EV_RESUME, EV_SAMPLE, EV_UNPIN,
+  EV_BASE_IMAGE, EV_CREATE, EV_DETECT, EV_FIRST_FAILURE, EV_HALT, EV_MIGRATE, EV_MOVE, EV_PIN, EV_PUBLISH, EV_RESUME, EV_SAMPLE, EV_UNPIN,
 } from './events.js';
 import { ExposureTracker } from './exposure/exposureTracker.js';
 import { ChangeLog } from './measure/changeLog.js';
@@ -38,7 +38,9 @@ import { SurvivalHistogram } from './measure/survival.js';
 import type { ReplicationResult } from './result.js';
 import { closeAtHorizon } from './rollout/horizon.js';
 import { onPendingMove } from './rollout/move.js';
-import { publishInRegion } from './rollout/publish.js';
+import { publishBaseImage, publishInRegion } from './rollout/publish.js';
+import { VersionStalenessMeter } from './measure/versionStaleness.js';
+import { TechnicalLag } from './measure/technicalLag.js';
 
 export interface SimulateOptions {
   /** Base seed (the scenario's, or `--seed`). */
@@ -69,7 +71,7 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
   const runtimeCodes = Uint8Array.from(spec.runtimes.map((w) => scenario.runtimes.findIndex((r) => r.id === w.name)));
 
   // 2. fleet
-  const fleet = new FleetState(spec.functions);
+  const fleet = new FleetState(spec.functions, spec.publishedVersions.retain);
   const queue = new EventQueue(Math.max(1024, spec.functions + versions.count * regionCount + 16));
   const groups = new GroupCounts(fleet, {
     regions: regionCount,
@@ -79,10 +81,16 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
   });
   const reachedMs = new Float64Array(versions.count * regionCount).fill(Number.POSITIVE_INFINITY);
   const expiresAtMs = new Float64Array(versions.count).fill(Number.POSITIVE_INFINITY);
+  const imageReachedMs = new Float64Array(versions.count).fill(Number.POSITIVE_INFINITY);
   for (let v = 0; v < versions.count; v++) {
     const release = versions.releaseIndex[v]!;
-    if (release < 0) reachedMs.fill(0, v * regionCount, (v + 1) * regionCount);
-    else if (scenario.releases[release]!.expiresAfterMs !== null) expiresAtMs[v] = scenario.releases[release]!.atMs + scenario.releases[release]!.expiresAfterMs!;
+    if (release < 0) {
+      reachedMs.fill(0, v * regionCount, (v + 1) * regionCount);
+      imageReachedMs[v] = 0;
+      // R11: any version may expire, a runtime's starting version included.
+      const expiresAt = scenario.runtimes[versions.runtimeIndex[v]!]!.expiresAtMs;
+      if (expiresAt !== null) expiresAtMs[v] = expiresAt;
+    } else if (scenario.releases[release]!.expiresAfterMs !== null) expiresAtMs[v] = scenario.releases[release]!.atMs + scenario.releases[release]!.expiresAfterMs!;
   }
   const latest = new Uint16Array(regionCount * runtimeCount);
   for (let r = 0; r < regionCount; r++) {
@@ -100,10 +108,11 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
     runtimeCount,
     sampler: prepareFleetSampler(spec, runtimeCodes, Uint8Array.from(spec.packageTypes.map((w) => PACKAGE_TYPES.indexOf(w.name)))),
     draws: createFunctionDraws(seed, replication),
-    changeStream: createStream(seed, 'deploys', replication),
-    phase2Stream: createStream(seed, 'phase2', replication),
     createStream: createStream(seed, 'creations', replication),
     staleness: new StalenessMeter(fleet),
+    versionStaleness: new VersionStalenessMeter(fleet),
+    latestImage: Uint16Array.from(versions.byRuntime.map((ladder) => ladder[0]!)),
+    imageReachedMs,
     groups,
     patches: new PatchLog(options.keepPatches),
     survival: new SurvivalHistogram(scenario.horizonMs),
@@ -122,7 +131,10 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
       detection: createKeyedUniform(seed, 'owners.detection', replication),
       alarm: createKeyedUniform(seed, 'owners.alarm', replication),
       neverUnpin: createKeyedUniform(seed, 'owners.neverUnpin', replication),
-      catchUp: createKeyedUniform(seed, 'owners.catchUp', replication),
+      deploy: createKeyedUniform(seed, 'owners.deploy', replication),
+      config: createKeyedUniform(seed, 'owners.configUpdate', replication),
+      phase2: createKeyedUniform(seed, 'lambda.phase2', replication),
+      lambdaRollback: createKeyedUniform(seed, 'lambda.haltRollback', replication),
     },
     migrationStream: createStream(seed, 'owners.migrations', replication),
   };
@@ -132,6 +144,8 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
   }
   for (let f = 0; f < spec.functions; f++) scheduleNextMigration(ctx, f, 0);
 
+  const lag = new TechnicalLag();
+
   // 3. schedule
   for (let v = 0; v < versions.count; v++) {
     if (versions.releaseIndex[v]! < 0) continue;
@@ -139,6 +153,11 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
       const atMs = publishedAt(ctx, v, r);
       if (atMs <= scenario.horizonMs) queue.schedule(atMs, EV_PUBLISH, v * regionCount + r);
     }
+    // R3: the base image, once for every region (default: the release's first publication).
+    const release = scenario.releases[versions.releaseIndex[v]!]!;
+    let imageMs = release.baseImageAtMs ?? Number.POSITIVE_INFINITY;
+    if (release.baseImageAtMs === null) for (let r = 0; r < REGION_COUNT; r++) imageMs = Math.min(imageMs, versions.publishedMs[v * REGION_COUNT + r]!);
+    if (imageMs <= scenario.horizonMs) queue.schedule(imageMs, EV_BASE_IMAGE, v);
   }
   queue.schedule(0, EV_SAMPLE, 0);
   scheduleNextCreation(ctx, 0);
@@ -158,6 +177,7 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
         break;
       case EV_SAMPLE: {
         groups.sample(target);
+        lag.sample(ctx, atMs);
         if (progress !== undefined) {
           progress[1] = ran;
           progress[0] = atMs;
@@ -190,6 +210,9 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
       case EV_MIGRATE:
         migrate(ctx, target, atMs);
         break;
+      case EV_BASE_IMAGE:
+        publishBaseImage(ctx, target, atMs);
+        break;
       default:
         throw new Error(`unknown event kind ${kind}`);
     }
@@ -199,10 +222,13 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
   closeAtHorizon(ctx);
 
   // 6. pack
-  return packResult(ctx, replication, seed, events, options);
+  return packResult(ctx, replication, seed, events, options, lag.finish(ctx));
 }
 
-function packResult(ctx: ReplicationContext, replication: number, seed: number, events: number, options: SimulateOptions): ReplicationResult {
+function packResult(
+  ctx: ReplicationContext, replication: number, seed: number, events: number, options: SimulateOptions,
+  lag: ReturnType<TechnicalLag['finish']>,
+): ReplicationResult {
   const { fleet, staleness, survival, exposure } = ctx;
   const patchLog = ctx.patches.finish();
   const timeseries = ctx.groups.rows.view();
@@ -223,6 +249,13 @@ function packResult(ctx: ReplicationContext, replication: number, seed: number, 
     unpatchedAtHorizon: censored,
     pinnedAtHorizon: exposure.pinned.size,
     blockedChanges: exposure.blockedChanges,
+    aliasRedirectsWithoutRollback: exposure.aliasRedirectsWithoutRollback,
+    lambdaStaleVersionMs: ctx.versionStaleness.lambdaStaleMs,
+    ownerStaleVersionMs: ctx.versionStaleness.ownerStaleMs,
+    technicalLagVersionsMean: lag.versionsMean,
+    technicalLagDaysMean: lag.daysMean,
+    technicalLagVersionsP95: lag.versionsP95,
+    technicalLagDaysP95: lag.daysP95,
     expiryFailures: exposure.expiryFailures,
     events,
   };
@@ -233,12 +266,12 @@ function packResult(ctx: ReplicationContext, replication: number, seed: number, 
     rollbackDelaysMs: exposure.rollbackDelays.view().ms,
     episodes: exposure.episodeRows.view(),
   };
-  const rollout = { reachedMs: ctx.reachedMs, haltedAtMs: ctx.haltedAtMs };
+  const rollout = { reachedMs: ctx.reachedMs, haltedAtMs: ctx.haltedAtMs, imageReachedMs: ctx.imageReachedMs };
   const hash = createHash('sha256');
   for (const col of [
     timeseries.sample, timeseries.cell, timeseries.functions, survival.patched, survival.censored,
     exposureResult.totals, exposureResult.detectDelaysMs, exposureResult.rollbackDelaysMs,
-    ...Object.values(exposureResult.episodes), rollout.reachedMs, rollout.haltedAtMs,
+    ...Object.values(exposureResult.episodes), rollout.reachedMs, rollout.haltedAtMs, rollout.imageReachedMs,
   ]) {
     hash.update(new Uint8Array(col.buffer, col.byteOffset, col.byteLength));
   }
@@ -252,6 +285,8 @@ function packResult(ctx: ReplicationContext, replication: number, seed: number, 
         architecture: fleet.architecture.slice(0, n),
         runtime: fleet.runtime.slice(0, n),
         hasAlias: fleet.hasAlias.slice(0, n),
+        qualifier: fleet.qualifier0.slice(0, n),
+        architecture0: fleet.architecture0.slice(0, n),
         invocationsPerDay: fleet.invocationsPerDay.slice(0, n),
         createdMs: fleet.createdMs.slice(0, n),
         count: n,

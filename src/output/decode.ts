@@ -33,16 +33,22 @@ export function namesOf(scenario: Scenario, versions: VersionTable): Names {
 }
 
 /**
- * Whether a version is stale in a fleet region at a time, as the run saw it (metrics.md: older
- * than the latest secure version): some newer version of its runtime had reached the region by
- * then and had not been halted and withdrawn (R11) by then.
+ * Whether a version is stale in a fleet region at a time, as the run saw it (metrics.md: not
+ * the latest secure version): it had been halted and withdrawn (R11) by then, or some newer
+ * version of its runtime had reached the region (for an image: its base image had been
+ * published, R3) by then and had not been withdrawn by then.
  */
-export function staleness(versions: VersionTable, regionCount: number, rollout: RolloutResult): (version: number, region: number, atMs: number) => boolean {
-  return (version, region, atMs) => {
+export function staleness(
+  versions: VersionTable, regionCount: number, rollout: RolloutResult,
+): (version: number, region: number, atMs: number, image?: boolean) => boolean {
+  return (version, region, atMs, image = false) => {
+    const own = rollout.haltedAtMs[version]!;
+    if (!Number.isNaN(own) && own <= atMs) return true;
     const ladder = versions.byRuntime[versions.runtimeIndex[version]!]!;
     for (let k = versions.rank[version]! + 1; k < ladder.length; k++) {
       const newer = ladder[k]!;
-      if (!(rollout.reachedMs[newer * regionCount + region]! <= atMs)) continue;
+      const reached = image ? rollout.imageReachedMs[newer]! : rollout.reachedMs[newer * regionCount + region]!;
+      if (!(reached <= atMs)) continue;
       const halted = rollout.haltedAtMs[newer]!;
       if (Number.isNaN(halted) || halted > atMs) return true;
     }

@@ -6,11 +6,12 @@
  *    "logStreamName": "2026/01/01/[$LATEST]<32 hex>", "message": "INIT_START Runtime Version: …"}
  *
  * `timestamp` is SIM_EPOCH_MS + the init's simulated time. The log stream is Lambda's real
- * format, `YYYY/MM/DD/[$LATEST]<32 lowercase hex>`: the UTC day of the init, then an id of the
- * environment, the first 32 hex digits of sha256(replication, function, environment), so one
- * environment always has one stream. Lambda writes `[<version number>]` instead of `[$LATEST]`
- * for an environment of a published version (R14); the simulator does not number published
- * versions, so functions with an alias get the same `[$LATEST]` format.
+ * format, `YYYY/MM/DD/[<qualifier>]<32 lowercase hex>`: the UTC day of the init, the function
+ * version serving at the init (`$LATEST`, or the alias's published version number, e.g.
+ * `[7]`, R14), then an id of the environment, the first 32 hex digits of
+ * sha256(replication, function, environment), so one environment always has one stream. The
+ * ARN in the message is for the function's architecture at the init (it changes with
+ * migrations, R6, R13).
  *
  * A log holds one replication and nothing marks it in the lines: the caller writes
  * replication 0 only, so that the log reads as one real account's logs.
@@ -36,17 +37,20 @@ export function* initStartLines(
     yield JSON.stringify({
       timestamp,
       logGroupName: logGroupName(f),
-      logStreamName: logStreamName(timestamp, events.replication, f, events.environmentId[i]!),
-      message: messages(events.version[i]!, functions.region[f]!, functions.architecture[f]!),
+      logStreamName: logStreamName(timestamp, events.replication, f, events.environmentId[i]!, events.qualifier[i]!),
+      message: messages(events.version[i]!, functions.region[f]!, events.architecture[i]!),
     }) + '\n';
   }
 }
 
-/** `YYYY/MM/DD/[$LATEST]<32 hex>` for an environment started at `timestamp` (ms since the Unix epoch). */
-export function logStreamName(timestamp: number, replication: number, functionId: number, environmentId: number): string {
+/**
+ * `YYYY/MM/DD/[$LATEST]<32 hex>` (or `[7]` for published version 7: `qualifier` 7; 0 is
+ * `$LATEST`) for an environment started at `timestamp` (ms since the Unix epoch).
+ */
+export function logStreamName(timestamp: number, replication: number, functionId: number, environmentId: number, qualifier = 0): string {
   const day = new Date(timestamp).toISOString().slice(0, 10).replaceAll('-', '/');
   const hex = createHash('sha256').update(`${replication}\n${functionId}\n${environmentId}`).digest('hex').slice(0, 32);
-  return `${day}/[$LATEST]${hex}`;
+  return `${day}/[${qualifier === 0 ? '$LATEST' : String(qualifier)}]${hex}`;
 }
 
 /** The message of each (version, fleet region, fleet architecture), built once (one sha256 per ARN). */

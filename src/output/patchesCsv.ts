@@ -1,12 +1,14 @@
 /**
  * patches.csv: one row per (replication, function, release that reached its region), in the
  * order the simulation produced them. `patched_at_days` is empty when the function still did
- * not run the release (or a newer one) at the horizon; `how` is then empty too. `update_mode`
- * is the mode the function was created with (a rollback's pin does not change it here).
+ * not run the release (or a newer one) at the horizon; `how` is then empty too, unless Lambda
+ * withdrew the release before the function ran it (R11): `how = withdrawn`. `update_mode` is
+ * the effective mode of the serving function version when the row was written: the mode the
+ * move happened under (Manual while pinned), never `phase2` with FunctionUpdate or Manual (R9).
  */
 import type { Scenario } from '../scenario/types.js';
 import type { VersionTable } from '../model/catalog/versionTable.js';
-import { HOW_NAMES } from '../model/fleet/fleetState.js';
+import { HOW_NAMES, HOW_WITHDRAWN } from '../model/fleet/fleetState.js';
 import { DAY_MS } from '../model/units.js';
 import { namesOf } from './decode.js';
 import { patchChunks } from './patchChunks.js';
@@ -35,11 +37,11 @@ export const patchesTable: RowTable = {
           names.architecture[fn.architecture[f]!]!,
           names.runtime[fn.runtime[f]!]!,
           names.packageType[fn.packageType[f]!]!,
-          names.mode[fn.mode[f]!]!,
+          names.mode[rows.mode[i]!]!,
           names.version[rows.version[i]!]!,
           rows.publishedMs[i]! / DAY_MS,
           Number.isNaN(patchedMs) ? null : patchedMs / DAY_MS,
-          Number.isNaN(patchedMs) ? null : HOW_NAMES[rows.how[i]!] ?? null,
+          Number.isNaN(patchedMs) && rows.how[i] !== HOW_WITHDRAWN ? null : HOW_NAMES[rows.how[i]!] ?? null,
         ];
       }
     }

@@ -10,6 +10,7 @@ import { decodeCell } from '../model/measure/groupCounts.js';
 import { PACKAGE_TYPES } from '../model/catalog/architectures.js';
 import { DAY_MS } from '../model/units.js';
 import { namesOf, staleness } from './decode.js';
+import { PACKAGE_IMAGE } from '../model/fleet/fleetState.js';
 import { tableLines, type Cell, type RowTable } from './table.js';
 import type { UnitRows } from './unitData.js';
 
@@ -42,7 +43,7 @@ export const timeseriesTable: RowTable = {
         names.mode[g.modeSlot]!,
         names.version[g.version]!,
         functions[i]!,
-        isStale(g.version, g.region, atMs) ? 1 : 0,
+        isStale(g.version, g.region, atMs, g.packageType === PACKAGE_IMAGE) ? 1 : 0,
       ];
     }
   },

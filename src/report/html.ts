@@ -39,7 +39,7 @@ export interface PageModel {
   readonly bundles: Bundles;
 }
 
-const CSS = `
+export const CSS = `
 :root { --ink: #1d1d1f; --muted: #5f6368; --rule: #e3e3e3; --accent: #08519c; --bg-soft: #f7f8fa; }
 * { box-sizing: border-box; }
 body { margin: 0; color: var(--ink); background: #fff; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
@@ -75,7 +75,7 @@ footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--rule);
 @media print { figure.chart { break-inside: avoid; } main { padding: 0; } }
 `;
 
-const CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+export const CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
 function cell(c: Cell, tag: 'td' | 'th' = 'td'): string {
   const cls = c.className === undefined ? '' : ` class="${escapeHtml(c.className)}"`;
@@ -110,7 +110,7 @@ function renderChart(c: RenderedChart): string {
   ].join('\n');
 }
 
-const EMBED_SCRIPT = `
+export const EMBED_SCRIPT = `
 (function () {
   var specs = JSON.parse(document.getElementById('report-specs').textContent);
   Object.keys(specs).forEach(function (name) {

@@ -195,7 +195,7 @@ async function readRun(run: RunInfo, runIndex: number, prefix: string, periodHou
   const patches = rawPatches === null
     ? null
     : rawPatches
-      .filter("d => d.how !== 'create'")
+      .filter("d => d.how !== 'create' && d.how !== 'withdrawn'") // R11: withdrawn pairs are not in the time-to-patch population
       .lookup(pointSets.select('set', 'horizon'), 'set', 'horizon')
       .derive({
         patched: 'd => op.is_nan(d.patched_at_days) ? 0 : 1',

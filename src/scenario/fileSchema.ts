@@ -98,10 +98,24 @@ export const fleetSchema = z.strictObject({
     .default('200ms')
     .describe('Mean duration of one invocation; with the invocation rate it sets how many environments a function keeps warm (R15).'),
   createdPerDay: nonNegativeNumber().default(0).describe('New functions created per day during the run (Poisson).'),
+  publishedVersions: z
+    .strictObject({
+      retain: count(1, 16).default(3).describe('Published versions each alias function keeps (the alias target and earlier ones); the oldest is deleted first.'),
+    })
+    .prefault({})
+    .describe('Published function versions kept per function with an alias (R14).'),
+  configUpdates: z
+    .strictObject({
+      meanInterval: duration('refused').optional().describe('Mean time between UpdateFunctionConfiguration calls of a function (Poisson); omit for none.'),
+    })
+    .prefault({})
+    .describe('Configuration updates: the second phase-1 trigger (R8); they do not publish a version.'),
+  idleEnvironments: nonNegativeNumber().default(1).describe('Idle execution environments each function keeps warm besides its busy ones (R15, INIT_START rate).'),
 });
 
 export const runtimeStateSchema = z.strictObject({
   current: label().describe('Version label every function of this runtime runs at time 0 (R4), e.g. python:3.12.v14.'),
+  expiresAt: duration('allowed').optional().describe('The starting version begins failing at this time, e.g. an expired certificate (R11); omit: never.'),
 });
 
 export const incompatibilitySchema = z.strictObject({
@@ -122,6 +136,12 @@ export const releaseSchema = z.strictObject({
       'Publication waves (R10): each item is a region or a list of regions published together. Regions not listed follow in the default order.',
     ),
   regionInterval: duration('allowed').default('12h').describe('Time between waves; 0 publishes all waves at once.'),
+  publishedAt: z
+    .partialRecord(region(), duration('allowed'))
+    .optional()
+    .describe(
+      'Explicit publication time per region, from the start of the run, for irregular waves (R10); overrides the wave order and interval for the regions listed. Each region must be in fleet.regions.',
+    ),
   phase2: z
     .strictObject({
       startAfter: duration('allowed').default('7d').describe('Phase 2 starts this long after publication in a region (R8).'),
@@ -143,6 +163,13 @@ export const releaseSchema = z.strictObject({
     .strictObject({
       afterFailingFunctions: count(1, MAX_FUNCTIONS).describe('Lambda halts the release once this many functions have detected failures.'),
       delay: duration('allowed').default('0s').describe('Time from reaching the threshold to the halt taking effect.'),
+      rollback: z
+        .strictObject({
+          startAfter: duration('allowed').default('0s').describe('Lambda starts moving Auto function versions off the withdrawn version this long after the halt.'),
+          duration: duration('allowed').default('1d').describe('Lambda spreads those moves over this long (public incidents: under a day to about four days).'),
+        })
+        .prefault({})
+        .describe('Lambda moves Auto function versions off the withdrawn version to the latest secure one (R11).'),
     })
     .optional()
     .describe('Lambda stops publishing the release after failures (omit: never halts).'),
@@ -150,6 +177,12 @@ export const releaseSchema = z.strictObject({
     .optional()
     .describe('The version starts failing this long after its first publication, e.g. an expired certificate (R11).'),
   fixes: label().optional().describe('Label of an earlier release of the same runtime that this release fixes.'),
+  baseImage: z
+    .strictObject({
+      at: duration('allowed').optional().describe('Publication of the base container image, once for every region (R3, R10); default: the release\'s first publication.'),
+    })
+    .prefault({})
+    .describe('The release\'s base container image (R3).'),
 });
 
 export const ownersSchema = z.strictObject({

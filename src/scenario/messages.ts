@@ -118,6 +118,8 @@ export const msg = {
     `version \`${label}\` of ${runtime} is already released by ${first}; labels are unique per runtime`,
   versionIsCurrent: (label: string, runtime: string) =>
     `version \`${label}\` is the current version of ${runtime} (runtimes.${runtime}.current); a release must bring a new label`,
+  publishedAtRegionNotInFleet: (region: string, suggestion: string | undefined) =>
+    `region \`${region}\` is not in fleet.regions, so nothing there sees this publication${didYouMean(suggestion)}`,
   atNotBeforeHorizon: (at: string, horizon: string) =>
     `at (${at}) must be before the horizon (${horizon}), or the release never happens`,
   fixesUnknown: (label: string, runtime: string, suggestion: string | undefined) =>

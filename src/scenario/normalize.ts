@@ -55,6 +55,9 @@ export function normalize(file: ScenarioFile, context: NormalizeContext): Scenar
       environmentLifetimeMs: durationMs(fleet.environmentLifetime),
       invocationDurationMs: durationMs(fleet.invocationDuration),
       createdPerDay: fleet.createdPerDay,
+      publishedVersions: { retain: fleet.publishedVersions.retain },
+      configUpdates: { meanIntervalMs: fleet.configUpdates.meanInterval === undefined ? null : durationMs(fleet.configUpdates.meanInterval) },
+      idleEnvironments: fleet.idleEnvironments,
     },
     runtimes: runtimeSpecs(file),
     // Array.prototype.sort is stable: releases at the same time keep file order.
@@ -103,6 +106,7 @@ function runtimeSpecs(file: ScenarioFile): RuntimeSpec[] {
   return Object.keys(file.fleet.runtimes).map((id) => ({
     id,
     current: (Object.hasOwn(states, id) ? states[id]?.current : undefined) ?? defaultCurrentLabel(id),
+    expiresAtMs: Object.hasOwn(states, id) && states[id]?.expiresAt !== undefined ? durationMs(states[id]!.expiresAt!) : null,
   }));
 }
 
@@ -113,11 +117,21 @@ function release(file: ReleaseFile): ReleaseSpec {
     atMs: durationMs(file.at),
     regionWaves: completeRegionWaves(file.regionOrder),
     regionIntervalMs: durationMs(file.regionInterval),
+    publishedAtMs: (Object.entries(file.publishedAt ?? {}) as [RegionName, string | undefined][]).flatMap(([region, at]) =>
+      at === undefined ? [] : [{ region, atMs: durationMs(at) }],
+    ),
     phase2: { startAfterMs: durationMs(file.phase2.startAfter), durationMs: durationMs(file.phase2.duration) },
     incompatibility: file.incompatibility === undefined ? null : incompatibility(file.incompatibility),
-    halt: file.halt === undefined ? null : { afterFailingFunctions: file.halt.afterFailingFunctions, delayMs: durationMs(file.halt.delay) },
+    halt: file.halt === undefined
+      ? null
+      : {
+          afterFailingFunctions: file.halt.afterFailingFunctions,
+          delayMs: durationMs(file.halt.delay),
+          rollback: { startAfterMs: durationMs(file.halt.rollback.startAfter), durationMs: durationMs(file.halt.rollback.duration) },
+        },
     expiresAfterMs: file.expiresAfter === undefined ? null : durationMs(file.expiresAfter),
     fixes: file.fixes ?? null,
+    baseImageAtMs: file.baseImage.at === undefined ? null : durationMs(file.baseImage.at),
   };
 }
 
@@ -127,7 +141,12 @@ function series(file: ReleaseFile, horizonMs: number): ReleaseSpec[] {
   if (file.repeat === undefined) return [first];
   const everyMs = durationMs(file.repeat.every);
   const n = seriesLength(first.atMs, everyMs, horizonMs, file.repeat.count);
-  return Array.from({ length: n }, (_, k) => ({ ...first, version: seriesLabel(first.version, k), atMs: first.atMs + k * everyMs }));
+  return Array.from({ length: n }, (_, k) => ({
+    ...first,
+    version: seriesLabel(first.version, k),
+    atMs: first.atMs + k * everyMs,
+    publishedAtMs: (first.publishedAtMs ?? []).map((p) => ({ region: p.region, atMs: p.atMs + k * everyMs })),
+  }));
 }
 
 function incompatibility(file: NonNullable<ReleaseFile['incompatibility']>): IncompatibilitySpec {

@@ -18,7 +18,26 @@ export function semanticFindings(raw: unknown): Finding[] {
   const root = asMap(raw);
   if (root === undefined) return [];
   const fleetRuntimes = fleetRuntimeIds(root);
-  return [...checkSampling(root), ...checkRuntimeStates(root, fleetRuntimes), ...checkReleases(root, fleetRuntimes)];
+  return [
+    ...checkSampling(root),
+    ...checkRuntimeStates(root, fleetRuntimes),
+    ...checkReleases(root, fleetRuntimes),
+    ...checkPublishedAt(root),
+  ];
+}
+
+/** `releases[].publishedAt` names regions of the fleet only (R10: a region outside it has no function to publish to). */
+function checkPublishedAt(root: RawMap): Finding[] {
+  const regions = asMap(get(asMap(get(root, 'fleet')), 'regions'));
+  if (regions === undefined) return [];
+  const fleetRegions = Object.keys(regions).filter(isRegionName);
+  return (asList(get(root, 'releases')) ?? []).flatMap((value, index) =>
+    Object.keys(asMap(get(asMap(value), 'publishedAt')) ?? {})
+      .filter((region) => isRegionName(region) && !fleetRegions.includes(region))
+      .map((region) =>
+        finding(['releases', index, 'publishedAt', region], 'key', msg.publishedAtRegionNotInFleet(region, suggest(region, fleetRegions)), allowed.fleetRuntimes(fleetRegions)),
+      ),
+  );
 }
 
 /** Runtime ids listed in `fleet.runtimes` (any weight), or undefined when that map is unusable. */

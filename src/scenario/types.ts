@@ -73,6 +73,12 @@ export interface FleetSpec {
   readonly invocationDurationMs: number;
   /** New functions created per day during the run (Poisson); 0 = none. */
   readonly createdPerDay: number;
+  /** Published versions an alias function keeps (R14): the alias target and earlier ones, oldest deleted first. */
+  readonly publishedVersions: { readonly retain: number };
+  /** UpdateFunctionConfiguration calls per function: Poisson with this mean interval, null = none (R8 phase 1). */
+  readonly configUpdates: { readonly meanIntervalMs: number | null };
+  /** Idle environments a function keeps warm besides its busy concurrency (R15, INIT_START rate). */
+  readonly idleEnvironments: number;
 }
 
 export interface RuntimeSpec {
@@ -80,6 +86,8 @@ export interface RuntimeSpec {
   readonly id: string;
   /** Label of the version every function runs at time 0, e.g. `python:3.12.v14` (R4). */
   readonly current: string;
+  /** R11: the starting version begins failing at this time, ms; null = never. */
+  readonly expiresAtMs: number | null;
 }
 
 export interface ReleaseSpec {
@@ -98,15 +106,27 @@ export interface ReleaseSpec {
    */
   readonly regionWaves: readonly (readonly RegionName[])[];
   readonly regionIntervalMs: number;
+  /**
+   * Explicit publication times (from the start of the run) of some regions, overriding
+   * their wave time (file key `publishedAt`); absent or empty when the file gives none. File order kept.
+   */
+  readonly publishedAtMs?: readonly { readonly region: RegionName; readonly atMs: number }[];
   /** Phase 2 (R8): Auto functions not yet updated are spread over [pub + startAfter, pub + startAfter + duration]. */
   readonly phase2: { readonly startAfterMs: number; readonly durationMs: number };
   readonly incompatibility: IncompatibilitySpec | null;
   /** R11: Lambda halts the release once this many functions have detected failures. */
-  readonly halt: { readonly afterFailingFunctions: number; readonly delayMs: number } | null;
+  readonly halt: {
+    readonly afterFailingFunctions: number;
+    readonly delayMs: number;
+    /** Lambda moves Auto function versions off the withdrawn version over [halt + startAfter, + duration] (R11). */
+    readonly rollback: { readonly startAfterMs: number; readonly durationMs: number };
+  } | null;
   /** R11: the version starts failing this long after its first publication (e.g. an expired certificate). */
   readonly expiresAfterMs: number | null;
   /** Label of an earlier release of the same runtime that this release fixes. */
   readonly fixes: string | null;
+  /** Publication of the release's base image, once for all regions (R3); null = the release's first publication. */
+  readonly baseImageAtMs: number | null;
 }
 
 export interface IncompatibilitySpec {

@@ -46,9 +46,12 @@ describe('confidence intervals', async () => {
     };
     const independentHalf = studentTQuantile(0.975, 2 * n - 2) * Math.sqrt(variance(aSeed11) / n + variance(bSeed99) / n);
     expect(halfWidth(paired.ci95)).toBeLessThan(0.75 * independentHalf);
-    // Both estimate the same difference.
+    // Both estimate the same difference. They share point a's sample, so they differ by
+    // mean(b, seed 99) − mean(b, seed 11): two independent samples of point b, whose 95%
+    // half-width is t · sqrt(var₁₁/n + var₉₉/n).
     const independentMean = aSeed11.reduce((s, x) => s + x, 0) / n - bSeed99.reduce((s, x) => s + x, 0) / n;
-    expect(Math.abs(paired.mean - independentMean)).toBeLessThan(independentHalf);
+    const bHalf = studentTQuantile(0.975, 2 * n - 2) * Math.sqrt(variance(bSeed11) / n + variance(bSeed99) / n);
+    expect(Math.abs(paired.mean - independentMean)).toBeLessThan(bHalf);
   });
 
   it('are given for every metric at every point in sweep.csv and summary.json', async () => {
@@ -56,7 +59,7 @@ describe('confidence intervals', async () => {
     expect(await runCli(['run', SWEEP, '--out', out, '--quiet', '--workers', '2'], captureIo())).toBe(0);
     const lines = readFileSync(join(out, 'sweep.csv'), 'utf8').trim().split('\n');
     expect(lines[0]).toBe('point,releases[0].phase2.duration,fleet.updateModes.Auto,metric,mean,ci95_lo,ci95_hi,replications,unit');
-    expect(lines).toHaveLength(1 + 4 * 24);
+    expect(lines).toHaveLength(1 + 4 * 32);
     expect(lines[1]).toMatch(/^0,2d,0\.5,staleFunctionDays,[\d.]+,[\d.]+,[\d.]+,4,function-days$/);
     const summary = summaryOf(out);
     expect(summary.points.map((p: { point: number; parameters: object }) => [p.point, p.parameters])).toEqual([

@@ -8,8 +8,8 @@ import { loadScenarioFile } from '../../src/scenario/load.js';
 import { runReplications } from '../../src/batch/runReplications.js';
 
 const GOLDEN = {
-  'scenarios/python-patch-incompatibility.yaml': 'edbcc62b9785ad27498882244a03244b475cf5165b08bfe5456712042d0b2aa4',
-  'scenarios/default.yaml': 'f5e4cf9af3d649a572a7d9515f32629a31096f1b8a7ae9658e80f3abb2a794e4',
+  'scenarios/python-patch-incompatibility.yaml': '4a54461bf05d5852f3b148a85f6436db61e635841e21e7f9100970705922903c',
+  'scenarios/default.yaml': '2943b42a537e4779317c4e5490f31d307a8d2cc9656324704355eb2702d13373',
 };
 
 describe('golden resultHash', () => {

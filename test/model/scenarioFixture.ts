@@ -31,6 +31,7 @@ export function release(partial: Partial<ReleaseSpec> & Pick<ReleaseSpec, 'runti
     halt: null,
     expiresAfterMs: null,
     fixes: null,
+    baseImageAtMs: null,
     ...partial,
   };
 }
@@ -56,8 +57,11 @@ export function scenario(over: DeepPartial<Scenario> & { releases?: ReleaseSpec[
       environmentLifetimeMs: 2 * HOUR,
       invocationDurationMs: 200,
       createdPerDay: 0,
+      publishedVersions: { retain: 3 },
+      configUpdates: { meanIntervalMs: null },
+      idleEnvironments: 1,
     },
-    runtimes: [{ id: 'python3.12', current: 'python:3.12.v14' }],
+    runtimes: [{ id: 'python3.12', current: 'python:3.12.v14', expiresAtMs: null }],
     releases: [release({ runtime: 'python3.12', version: 'python:3.12.v15' })],
     catalog: { arnHashPerRegion: false },
     owners: {

@@ -46,7 +46,11 @@ function rollout(replication = 0) {
   const functions = fleetColumns(
     Array.from({ length: n }, (_, f) => ({ region: f % 3, architecture: f % 2, hasAlias: f % 4 === 0, invocationsPerDay: 1e6 })),
   );
-  const changes = changeRows(Array.from({ length: n }, (_, f) => ({ atMs: moveMs(f), functionId: f, fromVersion: V1, toVersion: V2 })));
+  // An alias function (every 4th) serves published version 1 at first; its move is a deploy
+  // that publishes version 2 and moves the alias to it (R14).
+  const changes = changeRows(Array.from({ length: n }, (_, f) => ({
+    atMs: moveMs(f), functionId: f, fromVersion: V1, toVersion: V2, qualifier: f % 4 === 0 ? 2 : 0, architecture: f % 2,
+  })));
   const events = generateInitStartEvents({ scenario: s, versions, seed: 3, replication, functions, changes, sample: 1 });
   const lines = [...initStartLines(s, versions, events, functions)];
   return { s, versions, functions, events, lines, moveMs };
@@ -72,8 +76,11 @@ describe('initStartLines', () => {
       expect(object.timestamp).toBe(SIM_EPOCH_MS + events.timestampMs[i]!);
       expect(object.logGroupName).toBe(`/aws/lambda/fn-${String(f).padStart(7, '0')}`);
       const day = new Date(object.timestamp as number).toISOString().slice(0, 10).replaceAll('-', '/');
-      expect(object.logStreamName).toMatch(/^\d{4}\/\d{2}\/\d{2}\/\[\$LATEST\][0-9a-f]{32}$/);
-      expect((object.logStreamName as string).startsWith(`${day}/[$LATEST]`)).toBe(true);
+      expect(object.logStreamName).toMatch(/^\d{4}\/\d{2}\/\d{2}\/\[(\$LATEST|[1-9][0-9]*)\][0-9a-f]{32}$/);
+      // aws-shapes.md: `[$LATEST]`, or the published version number serving at the init.
+      const moved = events.timestampMs[i]! >= moveMs(f);
+      const qualifier = f % 4 !== 0 ? '$LATEST' : moved ? '2' : '1';
+      expect((object.logStreamName as string).startsWith(`${day}/[${qualifier}]`)).toBe(true);
     });
   });
 

@@ -12,14 +12,12 @@ import { rowsOf } from '../../src/batch/unitCodec.js';
 import { DAY, release, scenario } from '../model/scenarioFixture.js';
 
 function slice(rows: PatchRows, from: number, to: number): PatchRows {
-  return {
-    length: to - from,
-    functionId: rows.functionId.subarray(from, to),
-    version: rows.version.subarray(from, to),
-    publishedMs: rows.publishedMs.subarray(from, to),
-    patchedMs: rows.patchedMs.subarray(from, to),
-    how: rows.how.subarray(from, to),
-  };
+  // Every column, whatever the model adds: each typed array cut to [from, to).
+  const out: Record<string, unknown> = { length: to - from };
+  for (const [key, value] of Object.entries(rows)) {
+    if (ArrayBuffer.isView(value)) out[key] = (value as Uint8Array).subarray(from, to);
+  }
+  return out as unknown as PatchRows;
 }
 
 describe('patch rows in chunks', () => {

@@ -28,7 +28,7 @@ describe('timeseries.csv stale column', () => {
       regionWaves: [['us-east-1'], ['eu-west-1'], ['ap-northeast-2']], regionIntervalMs: 3 * DAY,
       phase2: { startAfterMs: 0, durationMs: 0 },
       incompatibility: { share: 0.2, errorRate: 1, architectures: null, regions: null, packageTypes: null },
-      halt: { afterFailingFunctions: 20, delayMs: 2 * HOUR },
+      halt: { afterFailingFunctions: 20, delayMs: 2 * HOUR, rollback: { startAfterMs: 0, durationMs: DAY } },
     })],
     owners: {
       detectionDelay: { medianMs: 6 * HOUR, sigma: 1 },

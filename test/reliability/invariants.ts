@@ -7,7 +7,7 @@ import { replicationMetrics, METRICS, METRIC_NAMES } from '../../src/analysis/me
 import { COMMERCIAL_REGIONS } from '../../src/model/catalog/regions.js';
 import { buildVersionTable, REGION_COUNT, type VersionTable } from '../../src/model/catalog/versionTable.js';
 import {
-  HOW_NAMES, HOW_PHASE1, HOW_PHASE2, HOW_REBUILD, MODE_AUTO, MODE_MANUAL, PACKAGE_IMAGE, PACKAGE_ZIP,
+  HOW_CONFIG, HOW_LAMBDA_ROLLBACK, HOW_NAMES, HOW_PHASE1, HOW_PHASE2, HOW_REBUILD, HOW_WITHDRAWN, MODE_AUTO, MODE_MANUAL, PACKAGE_IMAGE, PACKAGE_ZIP,
 } from '../../src/model/fleet/fleetState.js';
 import {
   ACTION_ALIAS_ROLLBACK, ACTION_CREATE, ACTION_IMAGE_ROLLBACK, ACTION_MOVE, ACTION_NAMES, ACTION_PIN, ACTION_UNPIN, NO_VERSION,
@@ -39,11 +39,28 @@ function publishedIn(scenario: Scenario, versions: VersionTable, v: number, regi
   return versions.publishedMs[v * REGION_COUNT + catalogRegion]!;
 }
 
+/** Publication of `v`'s base image, once for every region (R3): `baseImage.at`, else the release's first publication. */
+function baseImageAt(scenario: Scenario, versions: VersionTable, v: number): number {
+  const release = versions.releaseIndex[v]!;
+  if (release < 0) return 0;
+  const at = scenario.releases[release]!.baseImageAtMs;
+  if (at !== null) return at;
+  let first = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < REGION_COUNT; r++) first = Math.min(first, versions.publishedMs[v * REGION_COUNT + r]!);
+  return first;
+}
+
+/** When `v` reaches function `f`: its region's publication (Zip, R10) or its base image (R3). */
+function reachesAt(scenario: Scenario, versions: VersionTable, v: number, region: number, image: boolean): number {
+  return image ? baseImageAt(scenario, versions, v) : publishedIn(scenario, versions, v, region);
+}
+
 /**
  * Checks one replication run with `keepPatches: true, keepChanges: true`. Rules cited:
- * R3 (images move only by rebuilds), R7/R9 (Manual never moved; phase 2 only for Auto),
- * R8 (phase 1 on deploys), R10 (never a version before its publication in the region),
- * R18 (the stale split adds up).
+ * R3 (images move only by rebuilds, onto base images published once for all regions),
+ * R7/R9 (Manual never moved; phase 2 only for Auto; unpinning restores the configured mode),
+ * R8 (phase 1 on deploys and configuration updates), R10 (never a version before its
+ * publication in the region), R11 (withdrawn rows), R18 (the stale split adds up).
  */
 export function checkReplication(scenario: Scenario, result: ReplicationResult): string[] {
   const v = new Violations();
@@ -58,7 +75,6 @@ export function checkReplication(scenario: Scenario, result: ReplicationResult):
   // --- the change trace: continuity, R10, and who may move whom ---------------------------
   const live = new Int32Array(n).fill(-1);
   const liveMode = Uint8Array.from(fns.mode);
-  const switchedToAuto = new Uint8Array(n);
   for (let f = 0; f < initial; f++) live[f] = versions.byRuntime[fns.runtime[f]!]![0]!;
   const creationTimes: number[] = [];
   let lastMs = Number.NEGATIVE_INFINITY;
@@ -84,10 +100,7 @@ export function checkReplication(scenario: Scenario, result: ReplicationResult):
       v.add(`${what}: from-version ${from} but the function ran ${live[f]}`);
     }
     if (action === ACTION_PIN) liveMode[f] = MODE_MANUAL;
-    if (action === ACTION_UNPIN) {
-      liveMode[f] = MODE_AUTO;
-      switchedToAuto[f] = 1;
-    }
+    if (action === ACTION_UNPIN) liveMode[f] = fns.mode[f]!; // R7: back to the configured mode
     if (!CHANGES_LIVE_VERSION.has(action)) continue;
     live[f] = to;
     if (to >= versions.count) {
@@ -95,8 +108,8 @@ export function checkReplication(scenario: Scenario, result: ReplicationResult):
       continue;
     }
     if (versions.runtimeIndex[to] !== fns.runtime[f]) v.add(`${what}: version ${versions.label[to]} of another runtime`);
-    // R10: no function runs a version before it is published in its region.
-    const pub = publishedIn(scenario, versions, to, fns.region[f]!);
+    // R10: no function runs a version before it is published in its region (R3: an image, before its base image).
+    const pub = reachesAt(scenario, versions, to, fns.region[f]!, fns.packageType[f] === PACKAGE_IMAGE);
     if (!(pub <= atMs)) {
       v.add(`${what}: runs ${versions.label[to]} published in its region only at ${(pub / 86_400_000).toFixed(4)} d (R10)`);
     }
@@ -105,14 +118,17 @@ export function checkReplication(scenario: Scenario, result: ReplicationResult):
     const mode = liveMode[f]!;
     const how = `${HOW_NAMES[cause] ?? cause} move of a ${pkg === PACKAGE_IMAGE ? 'Image' : 'Zip'} function in live mode ${MODE_NAMES[mode]}`;
     // R7, R9: a Manual version is never moved, by Lambda or by a deploy.
-    if (mode === MODE_MANUAL) v.add(`${what}: ${how} (R7, R9: Manual is never moved)`);
-    // R9, R3: phase 2 moves only Auto Zip functions.
-    if (cause === HOW_PHASE2 && !(mode === MODE_AUTO && pkg === PACKAGE_ZIP)) v.add(`${what}: ${how} (R9, R3)`);
-    if (cause === HOW_PHASE1 && pkg !== PACKAGE_ZIP) v.add(`${what}: ${how} (R3: images move only by rebuilds)`);
+    // (R13: an owner's configuration change of a function configured Manual goes through FunctionUpdate.)
+    if (mode === MODE_MANUAL && !(cause === HOW_CONFIG && fns.mode[f] === MODE_MANUAL)) v.add(`${what}: ${how} (R7, R9: Manual is never moved)`);
+    // R9, R3, R11: Lambda (phase 2, moves off a withdrawn release) moves only Auto Zip versions.
+    const byLambda = cause === HOW_PHASE2 || cause === HOW_LAMBDA_ROLLBACK;
+    if (byLambda && !(mode === MODE_AUTO && pkg === PACKAGE_ZIP)) v.add(`${what}: ${how} (R9, R3)`);
+    if ((cause === HOW_PHASE1 || cause === HOW_CONFIG) && pkg !== PACKAGE_ZIP) v.add(`${what}: ${how} (R3: images move only by rebuilds)`);
     if (cause === HOW_REBUILD && pkg !== PACKAGE_IMAGE) v.add(`${what}: ${how} (R3)`);
-    if (cause !== HOW_PHASE1 && cause !== HOW_PHASE2 && cause !== HOW_REBUILD) v.add(`${what}: ${how}: unexpected cause`);
-    // R7, R9: a function configured Manual moves only after its owner switched it to Auto (R13 refusal).
-    if (fns.mode[f] === MODE_MANUAL && switchedToAuto[f] === 0) v.add(`${what}: ${how} of a Manual function its owner never switched to Auto (R7, R9)`);
+    if (!byLambda && cause !== HOW_PHASE1 && cause !== HOW_CONFIG && cause !== HOW_REBUILD) v.add(`${what}: ${how}: unexpected cause`);
+    // R7, R9, R13: a function configured Manual is never moved by Lambda; only its owner's
+    // configuration change (through FunctionUpdate and back to Manual) moves it.
+    if (fns.mode[f] === MODE_MANUAL && cause !== HOW_CONFIG) v.add(`${what}: ${how} of a function configured Manual (R7, R9, R13)`);
   }
   if (initial + creationTimes.length !== n) v.add(`${n} functions at the horizon, but ${initial} + ${creationTimes.length} created`);
   for (let f = 0; f < n; f++) if (live[f] === -1) v.add(`function ${f} was never created in the trace`);
@@ -143,12 +159,14 @@ export function checkReplication(scenario: Scenario, result: ReplicationResult):
     const pub = patches.publishedMs[i]!;
     const at = patches.patchedMs[i]!;
     const what = `patch row ${i} (function ${f}, ${versions.label[ver]})`;
-    const scheduled = publishedIn(scenario, versions, ver, fns.region[f]!);
-    if (pub !== scheduled) v.add(`${what}: published_at ${pub} but the release reaches the region at ${scheduled} (R10)`);
+    const scheduled = reachesAt(scenario, versions, ver, fns.region[f]!, fns.packageType[f] === PACKAGE_IMAGE);
+    if (pub !== scheduled) v.add(`${what}: published_at ${pub} but the release reaches the function at ${scheduled} (R10, R3)`);
+    if (patches.how[i] === HOW_WITHDRAWN && Number.isNaN(result.rollout.haltedAtMs[ver]!)) v.add(`${what}: withdrawn, but never halted (R11)`);
     if (Number.isNaN(at)) {
-      if (patches.how[i] !== HOW_CENSORED) v.add(`${what}: censored with how ${patches.how[i]}`);
+      if (patches.how[i] !== HOW_CENSORED && patches.how[i] !== HOW_WITHDRAWN) v.add(`${what}: censored with how ${patches.how[i]}`);
       continue;
     }
+    if (patches.how[i] === HOW_WITHDRAWN) v.add(`${what}: withdrawn but patched`);
     if (!(at >= pub)) v.add(`${what}: patched_at ${at} < published_at ${pub} (R10)`);
     if (!(at <= scenario.horizonMs)) v.add(`${what}: patched after the horizon`);
   }
@@ -170,7 +188,7 @@ export function checkReplication(scenario: Scenario, result: ReplicationResult):
   return v.list();
 }
 
-/** R10 for the INIT_START log: an environment never starts on a version not yet published in its region. */
+/** R10 for the INIT_START log: an environment never starts on a version not yet published in its region (R3: an image, before its base image). */
 export function checkInitStart(scenario: Scenario, result: ReplicationResult): string[] {
   const v = new Violations();
   const log = result.initStart;
@@ -179,7 +197,7 @@ export function checkInitStart(scenario: Scenario, result: ReplicationResult): s
   const versions = buildVersionTable(scenario);
   for (let i = 0; i < log.length; i++) {
     const f = log.functionId[i]!;
-    const pub = publishedIn(scenario, versions, log.version[i]!, fns.region[f]!);
+    const pub = reachesAt(scenario, versions, log.version[i]!, fns.region[f]!, result.functions.packageType[f] === PACKAGE_IMAGE);
     if (!(pub <= log.timestampMs[i]!)) v.add(`INIT_START ${i}: function ${f} on ${versions.label[log.version[i]!]} at ${log.timestampMs[i]} ms, published at ${pub} ms (R10)`);
     if (log.timestampMs[i]! < fns.createdMs[f]!) v.add(`INIT_START ${i}: before the function was created`);
   }

@@ -98,11 +98,16 @@ function releaseArb(horizonMs: number, fleetRegions: readonly RegionName[], runt
       { nil: null, freq: 2 },
     ),
     halt: fc.option(
-      fc.record({ afterFailingFunctions: fc.integer({ min: 1, max: 10 }), delayMs: orExtreme(fc.oneof(fc.constant(0), durationMs(0, 2 * DAY)), HUGE_MS) }),
+      fc.record({
+        afterFailingFunctions: fc.integer({ min: 1, max: 10 }),
+        delayMs: orExtreme(fc.oneof(fc.constant(0), durationMs(0, 2 * DAY)), HUGE_MS),
+        rollback: fc.record({ startAfterMs: fc.oneof(fc.constant(0), durationMs(0, 2 * DAY)), durationMs: orExtreme(durationMs(0, 4 * DAY), HUGE_MS) }),
+      }),
       { nil: null },
     ),
     expiresAfterMs: fc.option(orExtreme(durationMs(HOUR, 30 * DAY), 1, HUGE_MS), { nil: null, freq: 3 }),
     fixes: fc.constant(null),
+    baseImageAtMs: fc.option(durationMs(0, 30 * DAY), { nil: null, freq: 3 }),
     runtime: fc.constant(''),
     version: fc.constant(''),
     atMs: fc.constant(0),
@@ -140,6 +145,10 @@ export function scenarioArbitrary(): fc.Arbitrary<ScenarioCase> {
       environmentLifetimeMs: durationMs(MINUTE, 6 * HOUR),
       invocationDurationMs: fc.integer({ min: 1, max: 2000 }),
       createdPerDay: orExtreme(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 20, noNaN: true })), Number.MIN_VALUE, 1e-300),
+      retain: fc.integer({ min: 1, max: 5 }),
+      configMs: fc.option(orExtreme(durationMs(HOUR, 60 * DAY, HOUR), 1, HUGE_MS), { nil: null }),
+      idleEnvironments: fc.oneof(fc.constant(1), fc.double({ min: 0, max: 4, noNaN: true })),
+      startExpiresMs: fc.option(durationMs(0, 60 * DAY), { nil: null, freq: 4 }),
       releaseCount: fc.integer({ min: 0, max: 4 }),
       detectionMs: orExtreme(durationMs(10 * MINUTE, 3 * DAY), 1, HUGE_MS),
       detectionSigma: fc.double({ min: 0, max: 2, noNaN: true }),
@@ -158,7 +167,7 @@ export function scenarioArbitrary(): fc.Arbitrary<ScenarioCase> {
       return fc
         .tuple(fc.constant(d), fc.array(releaseArb(horizonMs, regionNames, runtimeIds), { minLength: d.releaseCount, maxLength: d.releaseCount }))
         .map(([d, drafts]): ScenarioCase => {
-          const runtimes = d.runtimes.map((r) => ({ id: r.id, current: `${r.labelPrefix}.v${d.currentNumber}` }));
+          const runtimes = d.runtimes.map((r) => ({ id: r.id, current: `${r.labelPrefix}.v${d.currentNumber}`, expiresAtMs: d.startExpiresMs }));
           const releases = drafts
             .map((r, i) => {
               const runtime = d.runtimes[r.runtimeSlot]!;
@@ -186,6 +195,9 @@ export function scenarioArbitrary(): fc.Arbitrary<ScenarioCase> {
               environmentLifetimeMs: d.environmentLifetimeMs,
               invocationDurationMs: d.invocationDurationMs,
               createdPerDay: d.createdPerDay,
+              publishedVersions: { retain: d.retain },
+              configUpdates: { meanIntervalMs: d.configMs },
+              idleEnvironments: d.idleEnvironments,
             },
             runtimes,
             releases,

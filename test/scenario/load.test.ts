@@ -83,8 +83,8 @@ describe('the issue example (fixtures/python-patch.yaml)', () => {
     expect(s.catalog).toEqual({ arnHashPerRegion: false });
     expect(s.outputs).toEqual({ initStartLog: { sample: 0.01 }, events: false });
     expect(s.runtimes).toEqual([
-      { id: 'python3.12', current: 'python:3.12.v14' },
-      { id: 'nodejs20.x', current: 'nodejs:20.v41' },
+      { id: 'python3.12', current: 'python:3.12.v14', expiresAtMs: null },
+      { id: 'nodejs20.x', current: 'nodejs:20.v41', expiresAtMs: null },
     ]);
     const [release] = s.releases;
     expect(release).toMatchObject({ runtime: 'python3.12', version: 'python:3.12.v15', halt: null, expiresAfterMs: null, fixes: null });
@@ -350,7 +350,7 @@ describe('normalisation details', () => {
     expect(s.fleet.architectures).toEqual([{ name: 'x86_64', weight: 1 }]);
     expect(s.fleet.packageTypes).toEqual([{ name: 'Zip', weight: 1 }]);
     expect(s.fleet.updateModes).toEqual([{ name: 'Auto', weight: 1 }]);
-    expect(s.runtimes).toEqual([{ id: 'python3.12', current: 'python:3.12.v1' }]);
+    expect(s.runtimes).toEqual([{ id: 'python3.12', current: 'python:3.12.v1', expiresAtMs: null }]);
     expect(s.outputs).toEqual({ initStartLog: null, events: false });
     expect(s.policy).toEqual({ denyRuntimeManagementConfig: false, exceptionApprovalMs: 2 * DAY });
   });
@@ -363,6 +363,31 @@ describe('normalisation details', () => {
     ]);
   });
 
+  it('reads the function-version keys of issue 10, with their defaults', () => {
+    const defaults = scenarioOf(parseScenario(`${MINIMAL}\nreleases:\n  - { runtime: python3.12, version: a, at: 1d }\n`, 'm.yaml'));
+    expect(defaults.fleet).toMatchObject({ publishedVersions: { retain: 3 }, configUpdates: { meanIntervalMs: null }, idleEnvironments: 1 });
+    expect(defaults.runtimes[0]).toMatchObject({ expiresAtMs: null });
+    expect(defaults.releases[0]).toMatchObject({ baseImageAtMs: null });
+    const src = [
+      'name: versions', 'horizon: 10d', 'fleet:', '  functions: 10', '  regions: { us-east-1: 1 }', '  runtimes: { python3.12: 1 }',
+      '  publishedVersions: { retain: 5 }', '  configUpdates: { meanInterval: 3d }', '  idleEnvironments: 0',
+      'runtimes:', '  python3.12: { current: python:3.12.v14, expiresAt: 4d }',
+      'releases:', '  - { runtime: python3.12, version: python:3.12.v15, at: 1d, baseImage: { at: 2d },',
+      '      halt: { afterFailingFunctions: 2, rollback: { startAfter: 1h, duration: 4d } } }', '',
+    ].join('\n');
+    const s = scenarioOf(parseScenario(src, 'v.yaml'));
+    expect(s.fleet).toMatchObject({ publishedVersions: { retain: 5 }, configUpdates: { meanIntervalMs: 3 * DAY }, idleEnvironments: 0 });
+    expect(s.runtimes[0]).toMatchObject({ expiresAtMs: 4 * DAY });
+    expect(s.releases[0]).toMatchObject({ baseImageAtMs: 2 * DAY, halt: { afterFailingFunctions: 2, delayMs: 0, rollback: { startAfterMs: HOUR, durationMs: 4 * DAY } } });
+  });
+
+  it('refuses a retain outside 1–16 at its position, naming the key', () => {
+    const errors = errorsOf(parseScenario(`${MINIMAL}\n  publishedVersions: { retain: 0 }\n`, 'r.yaml'));
+    expect(errors.length).toBe(1);
+    expect(errors[0]!.path).toContain('fleet.publishedVersions.retain');
+    expect(errors[0]!.line).toBe(7);
+  });
+
   it('sorts releases by time, ties in file order, with default waves and optional parts', () => {
     const src = `${MINIMAL}\nreleases:
   - { runtime: python3.12, version: c, at: 5d }
@@ -372,7 +397,7 @@ describe('normalisation details', () => {
 `;
     const releases = scenarioOf(parseScenario(src, 'm.yaml')).releases;
     expect(releases.map((r) => r.version)).toEqual(['a', 'c', 'b']);
-    expect(releases[0]).toMatchObject({ halt: { afterFailingFunctions: 3, delayMs: 0 }, expiresAfterMs: 30 * DAY });
+    expect(releases[0]).toMatchObject({ halt: { afterFailingFunctions: 3, delayMs: 0, rollback: { startAfterMs: 0, durationMs: 86_400_000 } }, expiresAfterMs: 30 * DAY });
     expect(releases[0]?.regionWaves).toEqual(DEFAULT_REGION_WAVES);
     expect(releases[2]).toMatchObject({ fixes: 'a', regionIntervalMs: 0 });
     expect(releases[2]?.incompatibility).toEqual({ share: 0.5, errorRate: 1, architectures: ['arm64'], regions: null, packageTypes: ['Image'] });

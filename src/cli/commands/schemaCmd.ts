@@ -3,10 +3,10 @@ import { defineCommand } from '../command.js';
 
 export const schemaCmd = defineCommand({
   command: 'schema',
-  describe: 'Print the JSON Schema of scenario files (for editors)',
-  builder: (y) => y,
-  run: async (_argv, io) => {
+  describe: 'Print the JSON Schema of scenario files (for editors), or of fleet files with --fleet',
+  builder: (y) => y.option('fleet', { type: 'boolean', default: false, describe: 'The fleet file format instead' }),
+  run: async (argv, io) => {
     const { schemaCommand } = await import('./schema.js');
-    return schemaCommand(io);
+    return schemaCommand(io, argv.fleet);
   },
 });

@@ -24,7 +24,7 @@ export interface VersionTable {
   readonly byRuntime: readonly (readonly number[])[];
 }
 
-/** Publication time of release `release` in each commercial region, by wave (R10). */
+/** Publication time of release `release` in each commercial region, by wave (R10), or as `publishedAt` gives it. */
 export function releasePublicationMs(release: Scenario['releases'][number]): Float64Array {
   const out = new Float64Array(REGION_COUNT).fill(Number.NaN);
   release.regionWaves.forEach((wave, waveIndex) => {
@@ -32,6 +32,7 @@ export function releasePublicationMs(release: Scenario['releases'][number]): Flo
       out[COMMERCIAL_REGIONS.indexOf(region)] = release.atMs + waveIndex * release.regionIntervalMs;
     }
   });
+  for (const { region, atMs } of release.publishedAtMs ?? []) out[COMMERCIAL_REGIONS.indexOf(region)] = atMs;
   return out;
 }
 

@@ -84,14 +84,21 @@ function closeEpisode(ctx: ReplicationContext, f: number, ep: ExposureEpisode): 
   ctx.exposure.episodes.delete(f);
 }
 
-/** Called for every change of a function's live version (`from` is NO_VERSION at creation). */
-export function onLiveVersionChange(ctx: ReplicationContext, f: number, from: number, to: number, atMs: number): void {
+/**
+ * Called for every change of a function's live version (`from` is NO_VERSION at creation).
+ * `gradual`: Lambda applied a runtime update to an unchanged function version, so warm
+ * environments keep serving the old version (R15, metrics.md result 4); otherwise (a deploy,
+ * a configuration update, a pin, an alias redirect, a creation) new invocations go to new
+ * environments at once.
+ */
+export function onLiveVersionChange(ctx: ReplicationContext, f: number, from: number, to: number, atMs: number, gradual: boolean): void {
   const tracker = ctx.exposure;
   // Fast path (the common case): no episode open anywhere and a version that breaks nobody.
   if (tracker.episodes.size === 0 && (to === NO_VERSION || ctx.incompatibleVersion[to] === 0)) return;
   let ep = tracker.episodes.get(f);
   if (ep !== undefined) {
     accrue(ctx, f, ep, atMs);
+    if (!gradual) ep.share = to === ep.version ? 1 : 0;
     if (ep.live && to !== ep.version) {
       tracker.add(ep.group, FIELD.exposureMs, atMs - ep.liveSinceMs);
       recordEpisode(ctx, f, ep, atMs);
@@ -110,7 +117,7 @@ export function onLiveVersionChange(ctx: ReplicationContext, f: number, from: nu
     version: to,
     release,
     group: tracker.group(release, fleet.region[f]!, fleet.architecture[f]!, fleet.mode[f]!),
-    share: from === NO_VERSION ? 1 : 0, // a created function's environments all start on it
+    share: from === NO_VERSION || !gradual ? 1 : 0, // at once, or rising with new environments (R15)
     anchorMs: atMs,
     live: true,
     liveSinceMs: atMs,

@@ -35,8 +35,10 @@ export class ExposureTracker {
   readonly detectedByRelease: Int32Array;
   /** Invocations that failed because the version had expired (R11), counted apart. */
   expiryFailures = 0;
-  /** R13 refusals. */
+  /** R13: changes refused because `$LATEST` was pinned for a rollback (they wait for the pin to be lifted). */
   blockedChanges = 0;
+  /** R14: alias redirects that rolled back nothing (the earlier version was Auto and already moved). */
+  aliasRedirectsWithoutRollback = 0;
   /** Functions currently pinned by a rollback (R12). */
   readonly pinned = new Set<number>();
 

@@ -1,7 +1,9 @@
 /**
  * Functions created during the run (a Poisson process of `fleet.createdPerDay`). A new
  * function starts on the latest secure version of its runtime in its region (R8 phase 1:
- * creating a function applies the newest version), in every mode.
+ * creating a function applies the newest version; an image the newest base image, R3), in
+ * every mode. A function with an alias has published versions: at time 0, as many as
+ * `fleet.publishedVersions.retain` (all snapshots of `$LATEST`); when created later, one.
  */
 import { exponential } from '../../kernel/distributions.js';
 import type { ReplicationContext } from '../context.js';
@@ -12,6 +14,10 @@ import { EV_CREATE } from '../events.js';
 import { DAY_MS } from '../units.js';
 import { drawFunction } from './drawFunction.js';
 import { HOW_CREATE } from './fleetState.js';
+import { initDrawnVersions } from './functionVersions.js';
+import { latestFor } from '../rollout/switchVersion.js';
+import { reachedFor } from '../rollout/patches.js';
+import { logChange } from '../measure/logChange.js';
 
 /** Schedules the next creation after `afterMs`, if the scenario creates functions at all. */
 export function scheduleNextCreation(ctx: ReplicationContext, afterMs: number): void {
@@ -29,8 +35,11 @@ export function placeFunction(ctx: ReplicationContext, atMs: number): number {
   const f = drawFunction(fleet, ctx.sampler, ctx.draws, atMs);
   const region = fleet.region[f]!;
   const runtime = fleet.runtime[f]!;
-  const version = ctx.latest[region * ctx.runtimeCount + runtime]!;
-  fleet.version[f] = version;
+  const version = latestFor(ctx, f);
+  const published = fleet.hasAlias[f] === 0 ? 0 : atMs === 0 ? fleet.versionSlots - 1 : 1;
+  initDrawnVersions(fleet, f, version, fleet.mode[f]!, published);
+  fleet.architecture0[f] = fleet.architecture[f]!;
+  fleet.qualifier0[f] = published;
   fleet.highestRank[f] = ctx.versions.rank[version]!;
   fleet.versionSinceMs[f] = atMs;
   ctx.buckets.add(region, runtime, f);
@@ -43,10 +52,10 @@ export function createFunction(ctx: ReplicationContext, atMs: number): void {
   const { fleet, versions } = ctx;
   fleet.lastHow[f] = HOW_CREATE;
   const v = fleet.version[f]!;
-  ctx.changes?.record(atMs, f, ACTION_CREATE, NO_VERSION, v, HOW_CREATE);
-  onLiveVersionChange(ctx, f, NO_VERSION, v, atMs);
+  logChange(ctx, atMs, f, ACTION_CREATE, NO_VERSION, v, HOW_CREATE);
+  onLiveVersionChange(ctx, f, NO_VERSION, v, atMs, false);
   scheduleNextMigration(ctx, f, atMs);
   // The release it was created on had already reached its region: patched by creation.
-  if (versions.releaseIndex[v]! >= 0) ctx.patches.append(f, v, ctx.reachedMs[v * ctx.regionCount + fleet.region[f]!]!, atMs, HOW_CREATE);
+  if (versions.releaseIndex[v]! >= 0) ctx.patches.append(f, v, reachedFor(ctx, f, v), atMs, HOW_CREATE, fleet.mode[f]!);
   scheduleNextCreation(ctx, atMs);
 }

@@ -2,10 +2,21 @@
  * The fleet as columns: one typed array per field, indexed by function id. Functions created
  * during the run are appended; arrays grow by doubling. No objects per function.
  *
- * Bytes per function (FLEET_BYTES_PER_FUNCTION): 8 × Uint8 attributes and flags, 3 × Uint16
- * (live and previous versions, highest rank run), 2 × Uint8 move causes, Float32 change rate, Float32 invocations,
- * 5 × Float64 (stale-since, pending-move handle and time, creation time, live-version-since),
- * and an Int32 entry in its region × runtime bucket.
+ * Function versions (R7, R12, R14) live in a fixed number of slots per function,
+ * `versionSlots = fleet.publishedVersions.retain + 1`, in flat arrays indexed
+ * `f × versionSlots + slot`: slot 0 is `$LATEST`, slots 1…publishedCount the kept published
+ * versions, oldest first. Each slot holds its runtime version, its configured update mode, a
+ * pinned flag (a rollback's Manual pin: the pinned ARN is the slot's runtime version's ARN for
+ * the function's region and architecture) and its published version number. `aliasSlot` is
+ * the slot the alias points to (0 = no alias: `$LATEST` serves). `version` and `mode` mirror the
+ * serving slot (its runtime version and effective mode), for the hot path.
+ *
+ * Bytes per function (FLEET_BYTES_PER_FUNCTION): 11 × Uint8 attributes and flags, 5 × Uint16
+ * (live and previous versions, highest rank run, next published number, qualifier at creation), 2 × Uint8 move
+ * causes, Float32 change rate, Float32 invocations, 5 × Float64 (stale-since, pending-move
+ * handle and time, creation time, live-version-since), an Int32 entry in its region × runtime
+ * bucket. Bytes per version slot (FLEET_BYTES_PER_VERSION_SLOT): Uint16 runtime version,
+ * Uint16 number, Uint8 mode, Uint8 pinned, Float64 stale-since.
  */
 export const MODE_AUTO = 0;
 export const MODE_FUNCTION_UPDATE = 1;
@@ -23,24 +34,53 @@ export const HOW_PHASE2 = 1;
 export const HOW_REBUILD = 2;
 export const HOW_CREATE = 3;
 export const HOW_INITIAL = 4;
-export const HOW_NAMES = ['phase1', 'phase2', 'rebuild', 'create', 'initial'] as const;
+/** A (function, release) pair withdrawn (R11) before the function ran it; never patched. */
+export const HOW_WITHDRAWN = 5;
+/** A configuration update (UpdateFunctionConfiguration, R8 phase 1); written as `phase1`. */
+export const HOW_CONFIG = 6;
+/** Lambda moving an Auto version off a withdrawn release (R11); a Lambda-applied update. */
+export const HOW_LAMBDA_ROLLBACK = 7;
+export const HOW_NAMES = ['phase1', 'phase2', 'rebuild', 'create', 'initial', 'withdrawn', 'phase1', 'lambda-rollback'] as const;
+
+/** Slot of `$LATEST` among a function's version slots. */
+export const SLOT_LATEST = 0;
 
 export const NO_HANDLE = -1;
 
-export const FLEET_BYTES_PER_FUNCTION = 8 + 3 * 2 + 2 + 4 + 4 + 5 * 8 + 4;
+export const FLEET_BYTES_PER_FUNCTION = 11 + 5 * 2 + 2 + 4 + 4 + 5 * 8 + 4;
+export const FLEET_BYTES_PER_VERSION_SLOT = 2 + 2 + 1 + 1 + 8;
 
 export class FleetState {
   size = 0;
+  /** Version slots per function: `$LATEST` plus the kept published versions. */
+  readonly versionSlots: number;
+  /** Per slot [f × versionSlots + slot]: runtime version, configured mode, pinned flag, number, stale-since. */
+  slotVersion: Uint16Array;
+  slotMode: Uint8Array;
+  slotPinned: Uint8Array;
+  slotNumber: Uint16Array;
+  slotStaleSinceMs: Float64Array;
+  /** Kept published versions (slots 1…publishedCount), and the alias target slot (0: none). */
+  publishedCount: Uint8Array;
+  aliasSlot: Uint8Array;
+  /** Number the next published version gets (Lambda numbers from 1, never reused). */
+  nextNumber: Uint16Array;
+  /** 1 while an R13 change waits for a rollback pin on `$LATEST` to be lifted. */
+  waitingChange: Uint8Array;
+  /** Architecture and serving qualifier (published number, 0 = `$LATEST`) at creation: where the INIT_START log starts. */
+  architecture0: Uint8Array;
+  qualifier0: Uint16Array;
   region: Uint8Array;
   architecture: Uint8Array;
   runtime: Uint8Array;
   packageType: Uint8Array;
+  /** Effective update mode of the serving function version (Manual while pinned): mirror of its slot. */
   mode: Uint8Array;
-  /** The mode the function was created with; `mode` changes with pins and unpins. */
+  /** The mode the function was created with (its `$LATEST`'s configured mode at creation). */
   configuredMode: Uint8Array;
   /** 1 when traffic goes through an alias to published versions (R14). */
   hasAlias: Uint8Array;
-  /** Runtime version serving live traffic: the alias's published version, or `$LATEST` (R14). */
+  /** Runtime version serving live traffic: the alias's published version, or `$LATEST` (R14). Mirror of its slot. */
   version: Uint16Array;
   /** Rank of the newest version the function has ever run: patches are booked once (metrics.md). */
   highestRank: Uint16Array;
@@ -48,7 +88,7 @@ export class FleetState {
   previousVersion: Uint16Array;
   /** Since when the live version has been live, ms. */
   versionSinceMs: Float64Array;
-  /** 1 while the owner holds deploys/rebuilds after a rollback (alias redirect or previous image). */
+  /** 1 while the owner holds deploys/rebuilds after a rollback (pin, alias redirect or previous image). */
   held: Uint8Array;
   /** Cause of the pending move, and of the last move (HOW_*). */
   pendingHow: Uint8Array;
@@ -63,8 +103,21 @@ export class FleetState {
   pendingAtMs: Float64Array;
   createdMs: Float64Array;
 
-  constructor(capacity: number) {
+  constructor(capacity: number, retain = 3) {
     const n = Math.max(16, capacity);
+    this.versionSlots = retain + 1;
+    const k = n * this.versionSlots;
+    this.slotVersion = new Uint16Array(k);
+    this.slotMode = new Uint8Array(k);
+    this.slotPinned = new Uint8Array(k);
+    this.slotNumber = new Uint16Array(k);
+    this.slotStaleSinceMs = new Float64Array(k).fill(Number.NaN);
+    this.publishedCount = new Uint8Array(n);
+    this.aliasSlot = new Uint8Array(n);
+    this.nextNumber = new Uint16Array(n);
+    this.waitingChange = new Uint8Array(n);
+    this.architecture0 = new Uint8Array(n);
+    this.qualifier0 = new Uint16Array(n);
     this.region = new Uint8Array(n);
     this.architecture = new Uint8Array(n);
     this.runtime = new Uint8Array(n);
@@ -103,11 +156,25 @@ export class FleetState {
   }
 
   private grow(capacity: number): void {
-    const grow = <T extends Uint8Array | Uint16Array | Float32Array | Float64Array>(a: T, make: (n: number) => T): T => {
-      const b = make(capacity);
+    const grow = <T extends Uint8Array | Uint16Array | Float32Array | Float64Array>(a: T, make: (n: number) => T, per = 1): T => {
+      const b = make(capacity * per);
       b.set(a as never);
       return b;
     };
+    const k = this.versionSlots;
+    const old = this.slotStaleSinceMs.length;
+    this.slotVersion = grow(this.slotVersion, (n) => new Uint16Array(n), k);
+    this.slotMode = grow(this.slotMode, (n) => new Uint8Array(n), k);
+    this.slotPinned = grow(this.slotPinned, (n) => new Uint8Array(n), k);
+    this.slotNumber = grow(this.slotNumber, (n) => new Uint16Array(n), k);
+    this.slotStaleSinceMs = grow(this.slotStaleSinceMs, (n) => new Float64Array(n), k);
+    this.slotStaleSinceMs.fill(Number.NaN, old);
+    this.publishedCount = grow(this.publishedCount, (n) => new Uint8Array(n));
+    this.aliasSlot = grow(this.aliasSlot, (n) => new Uint8Array(n));
+    this.nextNumber = grow(this.nextNumber, (n) => new Uint16Array(n));
+    this.waitingChange = grow(this.waitingChange, (n) => new Uint8Array(n));
+    this.architecture0 = grow(this.architecture0, (n) => new Uint8Array(n));
+    this.qualifier0 = grow(this.qualifier0, (n) => new Uint16Array(n));
     this.region = grow(this.region, (n) => new Uint8Array(n));
     this.architecture = grow(this.architecture, (n) => new Uint8Array(n));
     this.runtime = grow(this.runtime, (n) => new Uint8Array(n));

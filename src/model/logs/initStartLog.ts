@@ -6,8 +6,9 @@
  * Model (R15: each new environment logs one INIT_START line, at init only, and keeps the
  * runtime version live at its init for its whole life):
  *
- *   - A function keeps E_f = 1 + invocationsPerDay × invocationDuration / 1 day warm
- *     environments: its mean busy concurrency (Little's law) plus one idle environment.
+ *   - A function keeps E_f = idle + invocationsPerDay × invocationDuration / 1 day warm
+ *     environments: its mean busy concurrency (Little's law) plus `fleet.idleEnvironments`
+ *     idle ones (default 1).
  *   - Each environment lives an exponential lifetime of mean L = `environmentLifetime` and is
  *     then replaced, so inits form a Poisson process of rate E_f / L, from the function's
  *     creation to the horizon (the warm pool at time 0 and at creation is not logged).
@@ -18,6 +19,9 @@
  *     changes the live version (move, create, alias rollback, pin, image rollback) with
  *     atMs ≤ t. So no init runs a version before the function switched to it, and the old
  *     version's inits stop at the switch while its warm environments (not logged) fade out.
+ *   - Each init also carries the serving qualifier (`$LATEST` or the alias's published version
+ *     number) and the function's architecture at the init, from the same rows (migrations
+ *     change the architecture, R13), for the log stream name and the ARN.
  *
  * Times are whole milliseconds (floored), as CloudWatch timestamps are. Randomness comes only
  * from the stream (seed, 'initStart', replication), drawn function by function in id order.
@@ -30,6 +34,7 @@ import {
   ACTION_ALIAS_ROLLBACK,
   ACTION_CREATE,
   ACTION_IMAGE_ROLLBACK,
+  ACTION_MIGRATE,
   ACTION_MOVE,
   ACTION_PIN,
   type ChangeRows,
@@ -46,6 +51,10 @@ export interface InitStartFunctions {
   /** Index into `scenario.runtimes`. */
   readonly runtime: Uint8Array;
   readonly hasAlias: Uint8Array;
+  /** Serving qualifier at time 0 (or creation): 0 = `$LATEST`, else the alias's published version number. */
+  readonly qualifier: Uint16Array;
+  /** Architecture at time 0 (or creation); `architecture` is the one at the horizon. */
+  readonly architecture0: Uint8Array;
   readonly invocationsPerDay: Float32Array;
   readonly createdMs: Float64Array;
   readonly count: number;
@@ -74,14 +83,18 @@ export interface InitStartEvents {
   readonly version: Uint16Array;
   /** 0, 1, 2, … per function, in init order: which of its written environments this is. */
   readonly environmentId: Float64Array;
+  /** Serving qualifier at the init: 0 = `$LATEST`, else the published version number. */
+  readonly qualifier: Uint16Array;
+  /** The function's architecture at the init (index into the fleet spec's list). */
+  readonly architecture: Uint8Array;
 }
 
-/** Actions of the change log that change a function's live runtime version. */
-const CHANGES_VERSION = new Set([ACTION_MOVE, ACTION_CREATE, ACTION_ALIAS_ROLLBACK, ACTION_PIN, ACTION_IMAGE_ROLLBACK]);
+/** Actions of the change log that change a function's serving version, qualifier or architecture. */
+const CHANGES_VERSION = new Set([ACTION_MOVE, ACTION_CREATE, ACTION_ALIAS_ROLLBACK, ACTION_PIN, ACTION_IMAGE_ROLLBACK, ACTION_MIGRATE]);
 
-/** Warm environments of a function (busy concurrency plus one idle): E_f. */
-export function warmEnvironments(invocationsPerDay: number, invocationDurationMs: number): number {
-  return 1 + (invocationsPerDay * invocationDurationMs) / DAY_MS;
+/** Warm environments of a function (busy concurrency plus `idle` idle ones, default 1): E_f. */
+export function warmEnvironments(invocationsPerDay: number, invocationDurationMs: number, idle = 1): number {
+  return idle + (invocationsPerDay * invocationDurationMs) / DAY_MS;
 }
 
 export function generateInitStartEvents(input: InitStartInput): InitStartEvents {
@@ -95,22 +108,30 @@ export function generateInitStartEvents(input: InitStartInput): InitStartEvents 
   const timeline = versionTimeline(input);
   const stream = createStream(input.seed, 'initStart', input.replication);
   const horizonMs = scenario.horizonMs;
-  const out = new GrowableColumns({ timestampMs: Float64Array, functionId: Int32Array, version: Uint16Array, environmentId: Float64Array });
+  const out = new GrowableColumns({
+    timestampMs: Float64Array, functionId: Int32Array, version: Uint16Array, environmentId: Float64Array, qualifier: Uint16Array, architecture: Uint8Array,
+  });
 
   for (let f = 0; f < functions.count; f++) {
     const runtime = functions.runtime[f]!;
     const current = versions.byRuntime[runtime]?.[0];
     if (current === undefined) throw new Error(`initStart: function ${f} has runtime index ${runtime}, which has no version`);
-    const ratePerMs = (sample * warmEnvironments(functions.invocationsPerDay[f]!, durationMs)) / lifetimeMs;
+    const ratePerMs = (sample * warmEnvironments(functions.invocationsPerDay[f]!, durationMs, scenario.fleet.idleEnvironments)) / lifetimeMs;
     const meanGapMs = 1 / ratePerMs;
     let live = current;
+    let qualifier = functions.qualifier[f]!;
+    let architecture = functions.architecture0[f]!;
     let next = timeline.start[f]!;
     const end = timeline.start[f + 1]!;
     let environment = 0;
     for (let t = functions.createdMs[f]! + exponential(stream, meanGapMs); t < horizonMs; t += exponential(stream, meanGapMs)) {
       const atMs = Math.floor(t);
-      while (next < end && timeline.atMs[next]! <= atMs) live = timeline.toVersion[next++]!;
-      out.push([atMs, f, live, environment++]);
+      while (next < end && timeline.atMs[next]! <= atMs) {
+        live = timeline.toVersion[next]!;
+        qualifier = timeline.qualifier[next]!;
+        architecture = timeline.architecture[next++]!;
+      }
+      out.push([atMs, f, live, environment++, qualifier, architecture]);
     }
   }
   return sortedEvents(input.replication, out.view());
@@ -121,6 +142,8 @@ interface Timeline {
   readonly start: Uint32Array;
   readonly atMs: Float64Array;
   readonly toVersion: Uint16Array;
+  readonly qualifier: Uint16Array;
+  readonly architecture: Uint8Array;
 }
 
 /** The version-changing rows of the change log, grouped by function (a stable counting sort). */
@@ -145,17 +168,21 @@ function versionTimeline({ changes, functions, versions }: InitStartInput): Time
   const fill = start.slice(0, n);
   const atMs = new Float64Array(kept.length);
   const toVersion = new Uint16Array(kept.length);
+  const qualifier = new Uint16Array(kept.length);
+  const architecture = new Uint8Array(kept.length);
   for (const i of kept) {
     const at = fill[changes.functionId[i]!]!++;
     atMs[at] = changes.atMs[i]!;
     toVersion[at] = changes.toVersion[i]!;
+    qualifier[at] = changes.qualifier[i]!;
+    architecture[at] = changes.architecture[i]!;
   }
-  return { start, atMs, toVersion };
+  return { start, atMs, toVersion, qualifier, architecture };
 }
 
 function sortedEvents(
   replication: number,
-  rows: { timestampMs: Float64Array; functionId: Int32Array; version: Uint16Array; environmentId: Float64Array },
+  rows: { timestampMs: Float64Array; functionId: Int32Array; version: Uint16Array; environmentId: Float64Array; qualifier: Uint16Array; architecture: Uint8Array },
 ): InitStartEvents {
   const length = rows.timestampMs.length;
   const order = new Uint32Array(length);
@@ -170,6 +197,8 @@ function sortedEvents(
     functionId: new Int32Array(length),
     version: new Uint16Array(length),
     environmentId: new Float64Array(length),
+    qualifier: new Uint16Array(length),
+    architecture: new Uint8Array(length),
   };
   for (let k = 0; k < length; k++) {
     const i = order[k]!;
@@ -177,6 +206,8 @@ function sortedEvents(
     events.functionId[k] = rows.functionId[i]!;
     events.version[k] = rows.version[i]!;
     events.environmentId[k] = rows.environmentId[i]!;
+    events.qualifier[k] = rows.qualifier[i]!;
+    events.architecture[k] = rows.architecture[i]!;
   }
   return events;
 }

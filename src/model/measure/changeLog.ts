@@ -18,9 +18,11 @@ export const ACTION_DETECT = 7; // owner notices the failures
 export const ACTION_MIGRATE = 8; // R13: architecture/runtime change applied (UpdateFunctionConfiguration)
 export const ACTION_MIGRATE_REFUSED = 9; // R13: refused because $LATEST is Manual
 export const ACTION_EXCEPTION_REQUESTED = 10; // R19: policy exception requested before pinning
+export const ACTION_CONFIG_UPDATE = 11; // R8: UpdateFunctionConfiguration moved $LATEST (phase 1); no version published
+export const ACTION_ALIAS_REDIRECT_NO_ROLLBACK = 12; // R14: alias redirected, but the earlier version already ran the bad runtime (Auto, phase 2)
 export const ACTION_NAMES = [
   'move', 'create', 'alias-rollback', 'pin', 'unpin', 'image-rollback', 'first-failure', 'detect',
-  'migrate', 'migrate-refused', 'exception-requested',
+  'migrate', 'migrate-refused', 'exception-requested', 'config-update', 'alias-redirect-no-rollback',
 ] as const;
 
 export const NO_VERSION = 0xffff;
@@ -34,10 +36,14 @@ export class ChangeLog {
     toVersion: Uint16Array,
     /** HOW_* code of fleet/fleetState.ts for moves; 0 otherwise. */
     cause: Uint8Array,
+    /** Serving qualifier after the change: 0 = `$LATEST`, else the alias's published version number. */
+    qualifier: Uint16Array,
+    /** The function's architecture after the change (index into the fleet spec's list). */
+    architecture: Uint8Array,
   });
 
-  record(atMs: number, functionId: number, action: number, fromVersion: number, toVersion: number, cause: number): void {
-    this.rows.push([atMs, functionId, action, fromVersion, toVersion, cause]);
+  record(atMs: number, functionId: number, action: number, fromVersion: number, toVersion: number, cause: number, qualifier = 0, architecture = 0): void {
+    this.rows.push([atMs, functionId, action, fromVersion, toVersion, cause, qualifier, architecture]);
   }
 }
 

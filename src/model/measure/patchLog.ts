@@ -1,7 +1,8 @@
 /**
  * One row per (function, release that reached its region): when the release was published
  * there, when the function first ran it or a newer version (NaN if censored at the
- * horizon), and how (HOW_*). Rows are hashed in fixed-size chunks as they are made, so the
+ * horizon), how (HOW_*) and the effective update mode of the serving version at that moment
+ * (for a withdrawn or censored row: at the horizon or when it was written). Rows are hashed in fixed-size chunks as they are made, so the
  * run's digest is the same whether or not the rows are kept (`--no-patches`).
  */
 import { createHash, type Hash } from 'node:crypto';
@@ -16,6 +17,8 @@ export interface PatchRows {
   /** NaN when still unpatched at the horizon. */
   readonly patchedMs: Float64Array;
   readonly how: Uint8Array;
+  /** MODE_* of the serving function version when the row was written (the mode the move happened under). */
+  readonly mode: Uint8Array;
 }
 
 interface Chunk {
@@ -24,6 +27,7 @@ interface Chunk {
   publishedMs: Float64Array;
   patchedMs: Float64Array;
   how: Uint8Array;
+  mode: Uint8Array;
 }
 
 const newChunk = (): Chunk => ({
@@ -32,6 +36,7 @@ const newChunk = (): Chunk => ({
   publishedMs: new Float64Array(PATCH_CHUNK_ROWS),
   patchedMs: new Float64Array(PATCH_CHUNK_ROWS),
   how: new Uint8Array(PATCH_CHUNK_ROWS),
+  mode: new Uint8Array(PATCH_CHUNK_ROWS),
 });
 
 export class PatchLog {
@@ -43,7 +48,7 @@ export class PatchLog {
 
   constructor(private readonly keepRows: boolean) {}
 
-  append(functionId: number, version: number, publishedMs: number, patchedMs: number, how: number): void {
+  append(functionId: number, version: number, publishedMs: number, patchedMs: number, how: number, mode: number): void {
     const c = this.chunk;
     const i = this.fill++;
     c.functionId[i] = functionId;
@@ -51,6 +56,7 @@ export class PatchLog {
     c.publishedMs[i] = publishedMs;
     c.patchedMs[i] = patchedMs;
     c.how[i] = how;
+    c.mode[i] = mode;
     this.rows++;
     if (this.fill === PATCH_CHUNK_ROWS) this.flush();
   }
@@ -58,7 +64,7 @@ export class PatchLog {
   private flush(): void {
     const c = this.chunk;
     const n = this.fill;
-    for (const col of [c.functionId, c.version, c.publishedMs, c.patchedMs, c.how]) {
+    for (const col of [c.functionId, c.version, c.publishedMs, c.patchedMs, c.how, c.mode]) {
       this.hash.update(new Uint8Array(col.buffer, col.byteOffset, n * col.BYTES_PER_ELEMENT));
     }
     if (this.keepRows) {
@@ -68,6 +74,7 @@ export class PatchLog {
         publishedMs: c.publishedMs.subarray(0, n),
         patchedMs: c.patchedMs.subarray(0, n),
         how: c.how.subarray(0, n),
+        mode: c.mode.subarray(0, n),
       });
       this.chunk = newChunk();
     }
@@ -95,6 +102,7 @@ export class PatchLog {
         publishedMs: concat(k.map((c) => c.publishedMs), (n) => new Float64Array(n)),
         patchedMs: concat(k.map((c) => c.patchedMs), (n) => new Float64Array(n)),
         how: concat(k.map((c) => c.how), (n) => new Uint8Array(n)),
+        mode: concat(k.map((c) => c.mode), (n) => new Uint8Array(n)),
       },
     };
   }

@@ -1,35 +1,53 @@
 /**
  * Lambda halts a bad release (R11, and the Builders' Library's automatic rollback): regions
- * not yet published never get it, phase 2 stops, and it is withdrawn, so it is no longer the
- * latest secure version anywhere. Functions already on it stay there (Lambda does not move
- * them back); functions that were stale only because of it are no longer stale, and their
- * pending moves are dropped.
+ * not yet published never get it, nor does its base image if not out yet, phase 2 stops, and
+ * it is withdrawn, so it is no longer the latest secure version anywhere (metrics.md). From
+ * then on a function version still on it is stale, and Lambda moves the `Auto` ones off it to
+ * the latest secure version, spread over `releases[].halt.rollback` after the halt (keyed
+ * draw per function and release); `FunctionUpdate` and `Manual` versions stay on it until
+ * their owners act (R9, R18). Functions that were stale only because of it no longer are.
  */
 import type { ReplicationContext } from '../context.js';
-import { clearPendingMove } from './pendingMove.js';
+import { PACKAGE_IMAGE } from '../fleet/fleetState.js';
+import { refreshSlots } from './functionVersionOps.js';
+import { clearPendingMove, offerMovesFromNow } from './pendingMove.js';
+import { isStaleOn } from './switchVersion.js';
+
+/** Newest version of the ladder that has reached (`reached(v)` ≤ atMs) and is not withdrawn. */
+function latestSecure(ctx: ReplicationContext, ladder: readonly number[], reached: (v: number) => number, atMs: number): number {
+  let latest = ladder[0]!;
+  for (const v of ladder) if (ctx.withdrawn[v] === 0 && reached(v) <= atMs) latest = v;
+  return latest;
+}
+
+function onFunction(ctx: ReplicationContext, f: number, atMs: number): void {
+  const { fleet, staleness } = ctx;
+  refreshSlots(ctx, f, atMs);
+  const stale = isStaleOn(ctx, f, fleet.version[f]!);
+  if (staleness.isStale(f)) staleness.book(f, atMs, stale);
+  else if (stale) staleness.begin(f, atMs);
+  clearPendingMove(ctx, f);
+  offerMovesFromNow(ctx, f, atMs); // Auto versions left on the withdrawn release: Lambda's rollback window
+}
 
 export function haltRelease(ctx: ReplicationContext, version: number, atMs: number): void {
   if (ctx.withdrawn[version] === 1) return;
   ctx.withdrawn[version] = 1;
   ctx.haltedAtMs[version] = atMs;
-  const { versions, fleet, staleness } = ctx;
+  const { versions, fleet } = ctx;
   const runtime = versions.runtimeIndex[version]!;
   const ladder = versions.byRuntime[runtime]!;
+  const imageLatestChanged = ctx.latestImage[runtime] === version;
+  if (imageLatestChanged) ctx.latestImage[runtime] = latestSecure(ctx, ladder, (v) => ctx.imageReachedMs[v]!, atMs);
   for (let region = 0; region < ctx.regionCount; region++) {
     const slot = region * ctx.runtimeCount + runtime;
-    if (ctx.latest[slot] !== version) continue;
-    // Latest secure = newest version that reached the region and is not withdrawn.
-    let latest = ladder[0]!;
-    for (const v of ladder) {
-      if (ctx.withdrawn[v] === 0 && ctx.reachedMs[v * ctx.regionCount + region]! <= atMs) latest = v;
-    }
-    ctx.latest[slot] = latest;
+    const zipChanged = ctx.latest[slot] === version;
+    if (zipChanged) ctx.latest[slot] = latestSecure(ctx, ladder, (v) => ctx.reachedMs[v * ctx.regionCount + region]!, atMs);
+    if (!zipChanged && !imageLatestChanged) continue;
     const members = ctx.buckets.members(region, runtime);
     for (let i = 0; i < members.length; i++) {
       const f = members[i]!;
-      if (!staleness.isStale(f) || versions.rank[fleet.version[f]!]! < versions.rank[latest]!) continue;
-      staleness.book(f, atMs, false);
-      clearPendingMove(ctx, f);
+      if ((fleet.packageType[f] === PACKAGE_IMAGE ? imageLatestChanged : zipChanged)) onFunction(ctx, f, atMs);
     }
   }
 }

@@ -1,52 +1,88 @@
 /**
- * Each stale function holds at most one pending move: the earliest of its next deploy
- * (Zip, R8 phase 1), its next rebuild (Image, R3) and its phase-2 time (Auto Zip only, R8,
- * R9). Whatever fires first moves it to the latest secure version, after which the other
- * candidates no longer matter.
+ * Each function holds at most one pending move: the earliest of its owner's next change
+ * (a deploy or a configuration update, R8 phase 1; a rebuild for images, R3) and Lambda's
+ * next runtime update of its `Auto` function versions (phase 2, R8, R9, R14). Whatever fires
+ * first is applied (move.ts); the function is then offered its remaining moves.
  *
- * Deploys and rebuilds are Poisson processes, so they are sampled lazily: a function's next
- * change is drawn only when a release makes it stale, as `now + Exp(rate)` (memoryless).
- * Deploys that would change nothing cost nothing. If a move is already pending, the next
- * change is known not to come before it, so only an earlier phase-2 time can replace it.
+ * Deploys, configuration updates and rebuilds are Poisson processes, sampled lazily: the next
+ * one is drawn only when a release makes the function stale, as `now + Exp(rate)`
+ * (memoryless). Every draw that decides a function's fate for a release is keyed by
+ * (function, release) (issue 10, point 8), so two scenarios that differ in a halt, in
+ * migrations or in modes still compare the same functions (common random numbers). Draws
+ * made later (after an unpin, a hold, a halt) are keyed by (function, second of the draw).
  */
-import { exponential } from '../../kernel/distributions.js';
 import type { ReplicationContext } from '../context.js';
 import { EV_MOVE } from '../events.js';
-import { HOW_PHASE1, HOW_PHASE2, HOW_REBUILD, MODE_AUTO, MODE_MANUAL, NO_HANDLE, PACKAGE_IMAGE } from '../fleet/fleetState.js';
+import { HOW_CONFIG, HOW_LAMBDA_ROLLBACK, HOW_PHASE1, HOW_PHASE2, HOW_REBUILD, MODE_MANUAL, NO_HANDLE, PACKAGE_IMAGE, SLOT_LATEST } from '../fleet/fleetState.js';
+import { effectiveMode, slotIndex } from '../fleet/functionVersions.js';
+import { hasStaleAutoSlot, latestSlotStale, staleAutoVersion } from './functionVersionOps.js';
+import { latestFor, isStaleOn } from './switchVersion.js';
+
+/** Key of a draw made at `atMs` rather than for a release (release keys are ≥ 0). */
+const timeKey = (atMs: number): number => -1 - Math.floor(atMs / 1000);
+
+const expMs = (u: number, ratePerMs: number): number => Math.ceil(-Math.log1p(-u) / ratePerMs);
+
+/** True when the owner's next change would move something: `$LATEST` movable and something stale. */
+function ownerCanMove(ctx: ReplicationContext, f: number): boolean {
+  const fleet = ctx.fleet;
+  if (fleet.held[f] === 1) return false;
+  if (effectiveMode(fleet, slotIndex(fleet, f, SLOT_LATEST)) === MODE_MANUAL) return false; // R9
+  return latestSlotStale(ctx, f) || isStaleOn(ctx, f, fleet.version[f]!);
+}
+
+/** The owner's next change after `fromMs`, keyed by `key`: [atMs, how]; Infinity if none. */
+function nextOwnerChange(ctx: ReplicationContext, f: number, fromMs: number, key: number, out: Float64Array): void {
+  const fleet = ctx.fleet;
+  out[0] = Number.POSITIVE_INFINITY;
+  const rate = fleet.changeRatePerMs[f]!;
+  if (rate > 0) {
+    out[0] = fromMs + expMs(ctx.keyed.deploy.at(f, key), rate);
+    out[1] = fleet.packageType[f] === PACKAGE_IMAGE ? HOW_REBUILD : HOW_PHASE1;
+  }
+  const configMeanMs = ctx.scenario.fleet.configUpdates.meanIntervalMs;
+  if (configMeanMs !== null && fleet.packageType[f] !== PACKAGE_IMAGE) {
+    const atMs = fromMs + expMs(ctx.keyed.config.at(f, key), 1 / configMeanMs);
+    if (atMs < out[0]!) {
+      out[0] = atMs;
+      out[1] = HOW_CONFIG;
+    }
+  }
+}
+
+const scratch = new Float64Array(2);
 
 /**
- * Offers `f` the moves a publication of `release` brings at `publishedMs`. Always draws
- * exactly one change time and one phase-2 time per call, used or not, so the streams stay
- * aligned across scenarios that differ only in modes (common random numbers).
+ * Offers `f` the moves a publication of `release` brings at `publishedMs` (the function is
+ * stale). Draws are keyed, so nothing is drawn for a function that is not offered.
  */
 export function offerMoves(ctx: ReplicationContext, f: number, publishedMs: number, releaseIndex: number): void {
   const fleet = ctx.fleet;
-  const rate = fleet.changeRatePerMs[f]!;
-  const changeMs = rate > 0 ? publishedMs + Math.ceil(exponential(ctx.changeStream, 1 / rate)) : Number.POSITIVE_INFINITY;
-  const phase2 = ctx.scenario.releases[releaseIndex]!.phase2;
-  const phase2Ms = publishedMs + phase2.startAfterMs + Math.floor(ctx.phase2Stream.next() * phase2.durationMs);
-
-  const mode = fleet.mode[f]!;
-  if (mode === MODE_MANUAL) return; // R7, R9: a Manual version is never moved by Lambda or by deploys.
-
   let atMs = fleet.pendingAtMs[f]!;
   let how = fleet.pendingHow[f]!;
-  // An owner holding deploys after a rollback makes none until the hold ends.
-  if (fleet.pendingHandle[f] === NO_HANDLE && fleet.held[f] === 0 && changeMs < atMs) {
-    atMs = changeMs;
-    how = fleet.packageType[f] === PACKAGE_IMAGE ? HOW_REBUILD : HOW_PHASE1;
+  // A pending move means the next change is known not to come before it.
+  if (fleet.pendingHandle[f] === NO_HANDLE && ownerCanMove(ctx, f)) {
+    nextOwnerChange(ctx, f, publishedMs, releaseIndex, scratch);
+    if (scratch[0]! < atMs) {
+      atMs = scratch[0]!;
+      how = scratch[1]!;
+    }
   }
-  // R8 phase 2 / R9 / R14: only Auto Zip versions, published ones included, are moved by Lambda.
-  if (mode === MODE_AUTO && phase2Ms < atMs) {
-    atMs = phase2Ms;
-    how = HOW_PHASE2;
+  // R8 phase 2 / R9 / R14: Lambda moves Auto function versions, published ones included.
+  if (hasStaleAutoSlot(ctx, f)) {
+    const phase2 = ctx.scenario.releases[releaseIndex]!.phase2;
+    const phase2Ms = publishedMs + phase2.startAfterMs + Math.floor(ctx.keyed.phase2.at(f, releaseIndex) * phase2.durationMs);
+    if (phase2Ms < atMs) {
+      atMs = phase2Ms;
+      how = HOW_PHASE2;
+    }
   }
-  setPendingMove(ctx, f, atMs, how);
+  if (Number.isFinite(atMs)) setPendingMove(ctx, f, atMs, how);
 }
 
-function setPendingMove(ctx: ReplicationContext, f: number, atMs: number, how: number): void {
+export function setPendingMove(ctx: ReplicationContext, f: number, atMs: number, how: number): void {
   const fleet = ctx.fleet;
-  if (atMs === fleet.pendingAtMs[f]) return;
+  if (atMs === fleet.pendingAtMs[f] && how === fleet.pendingHow[f]) return;
   if (fleet.pendingHandle[f] !== NO_HANDLE) ctx.queue.cancel(fleet.pendingHandle[f]!);
   // A move after the horizon never runs; it is queued just past the horizon so that a draw far
   // beyond it (a tiny deploy rate, a huge phase-2 delay: not a safe integer) is still a pending
@@ -57,40 +93,51 @@ function setPendingMove(ctx: ReplicationContext, f: number, atMs: number, how: n
 }
 
 /**
- * A stale function whose owner just made it movable again (unpinned to Auto, or ended a hold
- * on deploys): its next deploy or rebuild is drawn from now (memoryless), and an Auto
- * function is also picked up by Lambda's rollout within one phase-2 duration of the latest
- * release (R8: phase 2 updates every Auto function not yet updated).
+ * Offers a function its moves from now: after an unpin, the end of a hold, a halt, or a move
+ * that left some of its versions stale. Its owner's next change is drawn from now
+ * (memoryless). Its stale `Auto` versions are picked up by the phase-2 window of the latest
+ * release in its region (issue 10, point 9): at their drawn time in the window if it has not
+ * started, else within one window length from now. When the latest secure version is a
+ * runtime's starting version again (after a halt), the window is the halted release's
+ * Lambda rollback (R11) instead.
  */
 export function offerMovesFromNow(ctx: ReplicationContext, f: number, atMs: number): void {
   const fleet = ctx.fleet;
-  const mode = fleet.mode[f]!;
-  if (mode === MODE_MANUAL || fleet.held[f] === 1 || !ctx.staleness.isStale(f)) return;
-  const rate = fleet.changeRatePerMs[f]!;
   let when = fleet.pendingAtMs[f]!;
   let how = fleet.pendingHow[f]!;
-  if (fleet.pendingHandle[f] === NO_HANDLE && rate > 0) {
-    const u = ctx.keyed.catchUp.at(f, Math.floor(atMs / 1000));
-    const changeMs = atMs + Math.ceil(-Math.log1p(-u) / rate);
-    if (changeMs < when) {
-      when = changeMs;
-      how = fleet.packageType[f] === PACKAGE_IMAGE ? HOW_REBUILD : HOW_PHASE1;
+  if (fleet.pendingHandle[f] === NO_HANDLE && ownerCanMove(ctx, f)) {
+    nextOwnerChange(ctx, f, atMs, timeKey(atMs), scratch);
+    if (scratch[0]! < when) {
+      when = scratch[0]!;
+      how = scratch[1]!;
     }
   }
-  if (mode === MODE_AUTO) {
-    const latest = ctx.latest[fleet.region[f]! * ctx.runtimeCount + fleet.runtime[f]!]!;
+  const staleAuto = fleet.packageType[f] === PACKAGE_IMAGE ? -1 : staleAutoVersion(ctx, f);
+  if (staleAuto >= 0) {
+    const latest = latestFor(ctx, f);
     const release = ctx.versions.releaseIndex[latest]!;
-    const durationMs = release >= 0 ? ctx.scenario.releases[release]!.phase2.durationMs : 0;
-    const phase2Ms = atMs + Math.floor(ctx.keyed.catchUp.at(f, -1 - Math.floor(atMs / 1000)) * durationMs);
-    if (phase2Ms < when) {
-      when = phase2Ms;
-      how = HOW_PHASE2;
+    // The window: the latest release's phase 2 or, when the latest secure version is a
+    // runtime's starting version again (a halt), the halted release's Lambda rollback (R11).
+    const withdrawnRelease = release >= 0 ? -1 : ctx.versions.releaseIndex[staleAuto]!;
+    const halt = withdrawnRelease >= 0 ? ctx.scenario.releases[withdrawnRelease]!.halt : null;
+    if (release >= 0 || halt !== null) {
+      const window = release >= 0 ? ctx.scenario.releases[release]!.phase2 : halt!.rollback;
+      const key = release >= 0 ? release : withdrawnRelease;
+      const draw = release >= 0 ? ctx.keyed.phase2 : ctx.keyed.lambdaRollback;
+      const startMs = (release >= 0 ? ctx.reachedMs[latest * ctx.regionCount + fleet.region[f]!]! : ctx.haltedAtMs[staleAuto]!) + window.startAfterMs;
+      const lambdaMs = startMs > atMs
+        ? startMs + Math.floor(draw.at(f, key) * window.durationMs)
+        : atMs + Math.floor(draw.at(f, timeKey(atMs)) * window.durationMs);
+      if (lambdaMs < when) {
+        when = lambdaMs;
+        how = release >= 0 ? HOW_PHASE2 : HOW_LAMBDA_ROLLBACK;
+      }
     }
   }
   if (Number.isFinite(when)) setPendingMove(ctx, f, when, how);
 }
 
-/** Forgets `f`'s pending move (it fired, or the function's mode changed). */
+/** Forgets `f`'s pending move (it fired, or the function's state changed). */
 export function clearPendingMove(ctx: ReplicationContext, f: number): void {
   const fleet = ctx.fleet;
   if (fleet.pendingHandle[f] !== NO_HANDLE) ctx.queue.cancel(fleet.pendingHandle[f]!);

@@ -1,38 +1,63 @@
 /**
- * A release reaches one region (R10). It becomes the latest secure version there unless a
- * newer release got there first. Every function of the runtime in that region that runs an
- * older version is stale from now on and is offered its moves (R8): phase 1 on its next
- * deploy, phase 2 if it is Auto, a rebuild if it is an image (R3); Manual never (R9).
- * Functions that already ran this version or a newer one are patched for it at once (τ = 0).
- * A release halted before reaching the region never gets there (R11).
+ * A release reaches one region (R10), or its base image is published, once for every region
+ * (R3, `releases[].baseImage.at`). It becomes the latest secure version there (for Zip
+ * functions of the region, or for image functions everywhere) unless a newer one got there
+ * first. Every function it reaches whose versions are now stale is offered its moves (R8):
+ * phase 1 on its owner's next deploy or configuration update, phase 2 for its Auto versions,
+ * a rebuild for an image (R3); Manual never (R9). Functions that already ran this version or a
+ * newer one are patched for it at once (τ = 0). A release halted before reaching a region, or
+ * before its base image, never gets there (R11).
  */
 import type { ReplicationContext } from '../context.js';
+import { PACKAGE_IMAGE } from '../fleet/fleetState.js';
+import { refreshSlots } from './functionVersionOps.js';
 import { offerMoves } from './pendingMove.js';
+
+/** `newest`: the version is now the latest secure one for `f` (else a newer one got there first). */
+function reach(ctx: ReplicationContext, f: number, version: number, rank: number, releaseIndex: number, atMs: number, newest: boolean): void {
+  const { fleet, staleness } = ctx;
+  if (fleet.highestRank[f]! >= rank) {
+    ctx.patches.append(f, version, atMs, atMs, fleet.lastHow[f]!, fleet.mode[f]!);
+    ctx.survival.recordPatched(0);
+  }
+  if (!newest) return;
+  refreshSlots(ctx, f, atMs);
+  if (fleet.version[f] !== version) staleness.begin(f, atMs);
+  offerMoves(ctx, f, atMs, releaseIndex);
+}
 
 export function publishInRegion(ctx: ReplicationContext, version: number, region: number, atMs: number): void {
   if (ctx.withdrawn[version] === 1) return;
-  const { fleet, versions, staleness, patches, survival } = ctx;
+  const { fleet, versions } = ctx;
   ctx.reachedMs[version * ctx.regionCount + region] = atMs;
   const runtime = versions.runtimeIndex[version]!;
   const rank = versions.rank[version]!;
   const slot = region * ctx.runtimeCount + runtime;
-  if (rank > versions.rank[ctx.latest[slot]!]!) ctx.latest[slot] = version;
+  const newest = rank > versions.rank[ctx.latest[slot]!]!;
+  if (newest) ctx.latest[slot] = version;
   const releaseIndex = versions.releaseIndex[version]!;
-
   const members = ctx.buckets.members(region, runtime);
   for (let i = 0; i < members.length; i++) {
     const f = members[i]!;
-    if (fleet.highestRank[f]! >= rank) {
-      patches.append(f, version, atMs, atMs, fleet.lastHow[f]!);
-      survival.recordPatched(0);
+    if (fleet.packageType[f] !== PACKAGE_IMAGE) reach(ctx, f, version, rank, releaseIndex, atMs, newest);
+  }
+}
+
+/** EV_BASE_IMAGE: the release's base image is out, in every region at once (R3, R10). */
+export function publishBaseImage(ctx: ReplicationContext, version: number, atMs: number): void {
+  if (ctx.withdrawn[version] === 1) return;
+  const { fleet, versions } = ctx;
+  ctx.imageReachedMs[version] = atMs;
+  const runtime = versions.runtimeIndex[version]!;
+  const rank = versions.rank[version]!;
+  const newest = rank > versions.rank[ctx.latestImage[runtime]!]!;
+  if (newest) ctx.latestImage[runtime] = version;
+  const releaseIndex = versions.releaseIndex[version]!;
+  for (let region = 0; region < ctx.regionCount; region++) {
+    const members = ctx.buckets.members(region, runtime);
+    for (let i = 0; i < members.length; i++) {
+      const f = members[i]!;
+      if (fleet.packageType[f] === PACKAGE_IMAGE) reach(ctx, f, version, rank, releaseIndex, atMs, newest);
     }
-    if (versions.rank[fleet.version[f]!]! >= versions.rank[ctx.latest[slot]!]!) {
-      // Keep the draws aligned whatever the function runs (common random numbers).
-      ctx.changeStream.next();
-      ctx.phase2Stream.next();
-      continue;
-    }
-    staleness.begin(f, atMs);
-    offerMoves(ctx, f, atMs, releaseIndex);
   }
 }

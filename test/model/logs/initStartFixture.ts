@@ -18,6 +18,8 @@ export function fleetColumns(specs: readonly FunctionSpec[]): InitStartFunctions
     architecture: new Uint8Array(n),
     runtime: new Uint8Array(n),
     hasAlias: new Uint8Array(n),
+    qualifier: new Uint16Array(n),
+    architecture0: new Uint8Array(n),
     invocationsPerDay: new Float32Array(n),
     createdMs: new Float64Array(n),
     count: n,
@@ -25,6 +27,8 @@ export function fleetColumns(specs: readonly FunctionSpec[]): InitStartFunctions
   specs.forEach((s, i) => {
     columns.region[i] = s.region ?? 0;
     columns.architecture[i] = s.architecture ?? 0;
+    columns.architecture0[i] = s.architecture ?? 0;
+    columns.qualifier[i] = s.hasAlias === true ? 1 : 0;
     columns.runtime[i] = s.runtime ?? 0;
     columns.hasAlias[i] = s.hasAlias === true ? 1 : 0;
     columns.invocationsPerDay[i] = s.invocationsPerDay;
@@ -38,6 +42,9 @@ export interface ChangeSpec {
   readonly functionId: number;
   readonly action?: number;
   readonly fromVersion: number;
+  /** Serving qualifier (0 = $LATEST) and architecture after the change. */
+  readonly qualifier?: number;
+  readonly architecture?: number;
   readonly toVersion: number;
 }
 
@@ -46,6 +53,6 @@ export function changeRows(rows: readonly ChangeSpec[]): ChangeRows {
   const log = new ChangeLog();
   [...rows]
     .sort((a, b) => a.atMs - b.atMs)
-    .forEach((r) => log.record(r.atMs, r.functionId, r.action ?? ACTION_MOVE, r.fromVersion, r.toVersion, 0));
+    .forEach((r) => log.record(r.atMs, r.functionId, r.action ?? ACTION_MOVE, r.fromVersion, r.toVersion, 0, r.qualifier ?? 0, r.architecture ?? 0));
   return log.rows.view();
 }

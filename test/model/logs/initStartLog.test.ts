@@ -5,6 +5,7 @@ import { generateInitStartEvents, warmEnvironments, type InitStartInput } from '
 import {
   ACTION_CREATE,
   ACTION_DETECT,
+  ACTION_MIGRATE,
   ACTION_PIN,
   ACTION_UNPIN,
   NO_VERSION,
@@ -105,6 +106,24 @@ describe('generateInitStartEvents (R15)', () => {
     expect(b).toEqual(a);
     const other = generateInitStartEvents(input({ functions, changes, sample: 0.5, replication: 1 }));
     expect(other.timestampMs).not.toEqual(a.timestampMs);
+  });
+
+  it('gives each init the architecture and the serving qualifier at the init, not at the horizon (R6, R13, R14)', () => {
+    // Function 0 (alias, published version 1 serving) migrates to arm64 at day 2 (a
+    // configuration update: the alias still serves 1), then deploys v15 as version 2 at day 5.
+    const functions = fleetColumns([{ invocationsPerDay: 1e6, hasAlias: true, architecture: 0 }]);
+    const changes = changeRows([
+      { atMs: 2 * DAY, functionId: 0, action: ACTION_MIGRATE, fromVersion: V1, toVersion: V1, qualifier: 1, architecture: 1 },
+      { atMs: 5 * DAY, functionId: 0, fromVersion: V1, toVersion: V2, qualifier: 2, architecture: 1 },
+    ]);
+    const events = generateInitStartEvents(input({ scenario: scenario({ horizonMs: 8 * DAY }), functions, changes, sample: 1 }));
+    expect(events.length).toBeGreaterThan(100);
+    for (let i = 0; i < events.length; i++) {
+      const t = events.timestampMs[i]!;
+      expect(events.architecture[i]).toBe(t >= 2 * DAY ? 1 : 0);
+      expect(events.qualifier[i]).toBe(t >= 5 * DAY ? 2 : 1);
+      expect(events.version[i]).toBe(t >= 5 * DAY ? V2 : V1);
+    }
   });
 
   it('refuses a sample outside (0, 1]', () => {

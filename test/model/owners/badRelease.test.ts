@@ -217,7 +217,7 @@ describe('R11: a halted release never reaches the regions after the halt', () =>
     releases: [badRelease({
       regionWaves: [['us-east-1'], ['eu-west-1'], ['ap-northeast-2']],
       regionIntervalMs: 3 * DAY,
-      halt: { afterFailingFunctions: 20, delayMs: 2 * HOUR },
+      halt: { afterFailingFunctions: 20, delayMs: 2 * HOUR, rollback: { startAfterMs: 0, durationMs: DAY } },
     })],
     owners: owners({ alarms: { share: 1, medianMs: 5 * MIN, sigma: 0.5 } }),
   });
@@ -256,12 +256,46 @@ describe('R13: a Manual $LATEST refuses architecture changes', () => {
   });
   const result = simulateReplication(s, 0, { seed: 57, keepPatches: false, keepChanges: true });
 
-  it('refuses each Manual function once: the owner then switches to Auto and the retry goes through', () => {
-    const expected = N * (1 - Math.exp(-rate * H));
-    expect(Math.abs(result.totals.blockedChanges - expected)).toBeLessThan(4 * Math.sqrt(expected));
+  it('refuses every change; the owner goes through FunctionUpdate and sets Manual again, so nothing waits and nothing becomes Auto', () => {
+    // Each function migrates as a Poisson process of rate `rate`: N·rate·H changes expected.
+    const expected = N * rate * H;
     const actions = Array.from(result.changes!.action, (a) => ACTION_NAMES[a]);
-    expect(actions.filter((a) => a === 'migrate-refused').length).toBe(result.totals.blockedChanges);
-    expect(actions.filter((a) => a === 'unpin').length).toBe(result.totals.blockedChanges);
+    const refused = actions.filter((a) => a === 'migrate-refused').length;
+    expect(Math.abs(refused - expected)).toBeLessThan(4 * Math.sqrt(expected));
+    expect(actions.filter((a) => a === 'migrate').length).toBe(refused);
+    expect(result.totals.blockedChanges).toBe(0); // only a rollback pin makes a change wait
+    expect(actions.filter((a) => a === 'unpin').length).toBe(0);
+    expect(result.totals.lambdaStaleMs).toBe(0); // R9: never Auto, so never Lambda's
+  });
+});
+
+describe('R13: a change to a $LATEST pinned for a rollback waits for the pin to be lifted', () => {
+  const s = scenario({
+    horizonMs: 40 * DAY,
+    fleet: { functions: 3000, architectures: weights({ x86_64: 1, arm64: 1 }), updateModes: weights({ Auto: 1 }) },
+    releases: [badRelease({ incompatibility: { share: 0.5, errorRate: 1, architectures: null, regions: null, packageTypes: null } })],
+    owners: owners({ rollback: { unpinAfterMs: 10 * DAY, neverUnpinShare: 0 }, migrations: { perFunctionPerDay: 0.2, retryAfterMs: 2 * HOUR } }),
+  });
+  const result = simulateReplication(s, 0, { seed: 60, keepPatches: false, keepChanges: true });
+
+  it('counts the waiting changes and retries each one retryAfter after its unpin', () => {
+    const rows = result.changes!;
+    const unpinAt = new Map<number, number>();
+    const waiting = new Set<number>();
+    let retried = 0;
+    for (let i = 0; i < rows.atMs.length; i++) {
+      const f = rows.functionId[i]!;
+      const name = ACTION_NAMES[rows.action[i]!];
+      if (name === 'migrate-refused') waiting.add(f);
+      if (name === 'unpin') unpinAt.set(f, rows.atMs[i]!);
+      if (name === 'migrate' && waiting.has(f)) {
+        expect(rows.atMs[i]).toBe(unpinAt.get(f)! + 2 * HOUR);
+        waiting.delete(f);
+        retried++;
+      }
+    }
+    expect(result.totals.blockedChanges).toBeGreaterThan(100);
+    expect(retried).toBeGreaterThan(100);
   });
 });
 

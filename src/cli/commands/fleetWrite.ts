@@ -1,0 +1,60 @@
+/**
+ * Shared by `fleet import` and `fleet collect`: options of the fleet file, writing it
+ * atomically (readers see the old file or the whole new one; nothing when an input is bad),
+ * the salt of `--anonymize` printed once, and the refusal lines with exit code 2.
+ */
+import type { Argv } from 'yargs';
+import { newSalt } from '../../fleet/anonymize.js';
+import type { BuildOptions, BuildResult } from '../../fleet/buildFleet.js';
+import { DEFAULT_WINDOW_DAYS } from '../../fleet/deployRates.js';
+import { FleetInputError } from '../../fleet/issues.js';
+import { summaryLines } from '../../fleet/summary.js';
+import { fleetFileChunks } from '../../fleet/writeFleet.js';
+import { InsightsInputError } from '../../insights/inputError.js';
+import { writeFileAtomic } from '../../insights/writeFileAtomic.js';
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.js';
+
+export interface FleetWriteArgs {
+  readonly out: string;
+  readonly anonymize: boolean;
+  readonly windowDays: number;
+  readonly windowEnd?: string | undefined;
+}
+
+export function fleetWriteOptions<T>(y: Argv<T>) {
+  return y
+    .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'Fleet file to write (JSON)' })
+    .option('anonymize', { type: 'boolean', default: false, describe: 'Replace function names and account ids by salted hashes (the salt is printed once, never stored)' })
+    .option('window-days', { type: 'number', default: DEFAULT_WINDOW_DAYS, describe: 'Deploy-rate observation window, in days' })
+    .option('window-end', { type: 'string', describe: 'End of the observation window, ISO 8601 (default: the latest LastModified)' });
+}
+
+/** Checks the shared options and draws the salt; prints it once on stderr. */
+export function buildOptions(args: FleetWriteArgs, io: CliIo): BuildOptions {
+  if (!(Number.isFinite(args.windowDays) && args.windowDays > 0)) throw new UsageError(`--window-days: ${args.windowDays} (allowed: a number of days > 0)`);
+  let windowEndMs: number | undefined;
+  if (args.windowEnd !== undefined) {
+    windowEndMs = Date.parse(args.windowEnd);
+    if (!Number.isFinite(windowEndMs)) throw new UsageError(`--window-end: ${args.windowEnd} is not an ISO 8601 date or time (e.g. 2026-06-01T00:00:00Z)`);
+  }
+  let anonymizeSalt: string | undefined;
+  if (args.anonymize) {
+    anonymizeSalt = newSalt();
+    io.stderr(`anonymized with salt ${anonymizeSalt} (printed once, not stored: keep it to map names back)\n`);
+  }
+  return { windowDays: args.windowDays, windowEndMs, anonymizeSalt };
+}
+
+/** Builds, writes atomically and summarises; a bad input or an unwritable --out is exit code 2. */
+export function writeFleet(build: () => BuildResult, out: string, io: CliIo): number {
+  try {
+    const result = build();
+    writeFileAtomic(out, fleetFileChunks(result.fleet));
+    for (const line of summaryLines(result, out)) io.stderr(`${line}\n`);
+    return EXIT_OK;
+  } catch (error) {
+    if (!(error instanceof FleetInputError) && !(error instanceof InsightsInputError)) throw error;
+    for (const problem of error.problems) io.stderr(`${problem}\n`);
+    return EXIT_USAGE;
+  }
+}
