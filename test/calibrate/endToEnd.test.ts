@@ -87,7 +87,7 @@ describe('observe and calibrate the simulator\'s own log', () => {
     const s = await scenarioOf(fitted);
     expect(s.fleet.functions).toBe(600);
     expect(s.fleet.regions.map((r) => r.name).sort()).toEqual(['ap-south-1', 'eu-west-1', 'us-east-1']);
-    expect(s.runtimes).toEqual([{ id: 'python3.12', current: 'python:3.12.v14' }]);
+    expect(s.runtimes).toEqual([{ id: 'python3.12', current: 'python:3.12.v14', expiresAtMs: null }]);
     expect(s.releases.map((r) => r.version)).toEqual(['python:3.12.v15']);
     // Auto share: 0.8 ± 0.08 (binomial sd of 600 functions is 0.016, plus the deploy correction's error).
     const auto = s.fleet.updateModes.find((m) => m.name === 'Auto')?.weight ?? 0;
