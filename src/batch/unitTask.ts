@@ -6,6 +6,7 @@ import type { ReplicationResult } from '../model/result.js';
 import { simulateReplication } from '../model/simulate.js';
 import { replicationMetrics } from '../analysis/metrics.js';
 import type { Scenario } from '../scenario/types.js';
+import { progressView } from './progressCell.js';
 import { encodeUnit, rowsOf, type UnitSummary } from './unitCodec.js';
 
 export interface UnitTask {
@@ -20,6 +21,8 @@ export interface UnitTask {
   readonly initStartSample: number | null;
   /** Test hook (see failHook.ts): throw instead of simulating. */
   readonly fail: boolean;
+  /** Where the unit reports its progress to the main thread (progressCell.ts), if anyone listens. */
+  readonly progress?: SharedArrayBuffer;
 }
 
 /** A unit that threw, as the batch reports it. */
@@ -46,6 +49,7 @@ export function simulateUnit(task: UnitTask): ArrayBuffer {
     keepPatches: task.keepPatches,
     keepChanges: task.scenario.outputs.events,
     ...(task.initStartSample !== null ? { initStartSample: task.initStartSample } : {}),
+    ...(task.progress !== undefined ? { progress: progressView(task.progress) } : {}),
   });
   return encodeUnit(summaryOf(task.point, result), rowsOf(result));
 }
