@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/scenario/load.js';
-import { runReplications } from '../../src/batch/runReplications.js';
+import { runReplications } from './runReplications.js';
 
 const GOLDEN = {
   'scenarios/python-patch-incompatibility.yaml': '4a54461bf05d5852f3b148a85f6436db61e635841e21e7f9100970705922903c',
