@@ -2,7 +2,7 @@
 import type { Cell, TableModel } from './html.js';
 import { formatDays, formatValue } from './format.js';
 import { formatParameter } from './readResults.js';
-import { HEADLINE_METRICS } from './data/sweep.js';
+import { HEADLINE_METRICS } from '../analysis/headline.js';
 import type { MetricJson, ReportData, SummaryJson } from './types.js';
 import type { ReportOptions } from './buildReport.js';
 

@@ -1,5 +1,5 @@
 /** The few lines `run` prints when it is done: where the results are and what they say. */
-import { HEADLINE_METRICS } from '../../batch/targetCi.js';
+import { HEADLINE_METRICS } from '../../analysis/headline.js';
 
 interface TargetCiLike {
   readonly relativeHalfWidth: number;

@@ -18,7 +18,8 @@ import { makePlan, planIdentity, planUnits, PlanError, unitId, type BatchPlan } 
 import { createWorkerPool, defaultWorkers } from '../../batch/pool.js';
 import { runBatch, type UnitFailureReport } from '../../batch/runBatch.js';
 import { resolveShard, ShardError, type Env, type Shard } from '../../batch/shard.js';
-import { HEADLINE_METRICS, type TargetCiSpec } from '../../batch/targetCi.js';
+import { HEADLINE_METRICS } from '../../analysis/headline.js';
+import type { TargetCiSpec } from '../../batch/targetCi.js';
 import { rememberLastUnit } from '../../batch/lastUnit.js';
 import { decodeUnit } from '../../batch/unitCodec.js';
 import { WorkFolder, workDirFor, WorkFolderError } from '../../batch/workDir.js';
