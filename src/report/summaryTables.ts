@@ -3,8 +3,7 @@ import type { Cell, TableModel } from './html.js';
 import { formatDays, formatValue } from './format.js';
 import { formatParameter } from './readResults.js';
 import { HEADLINE_METRICS } from '../analysis/headline.js';
-import type { MetricJson, ReportData, SummaryJson } from './types.js';
-import type { ReportOptions } from './buildReport.js';
+import type { MetricJson, ReportData, ReportOptions, SummaryJson } from './types.js';
 
 const text = (t: string, extra: Partial<Cell> = {}): Cell => ({ text: t, ...extra });
 

@@ -94,3 +94,12 @@ export interface ReportData {
   /** Swept parameter paths, in sweep.csv's column order; empty without a sweep. */
   readonly sweepPaths: readonly string[];
 }
+
+/** What a report's caller may add that the results folder cannot tell. */
+export interface ReportOptions {
+  /**
+   * Wall-clock time of the run, in seconds, when the caller measured it (summary.json holds
+   * no clock time, so a report rebuilt later from the folder cannot know it).
+   */
+  readonly runSeconds?: number;
+}
