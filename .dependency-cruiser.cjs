@@ -1,6 +1,7 @@
 /**
  * The import rules of src/ (docs/architecture.md draws them): no cycles, and every import
- * points down the layers cli → batch → model → kernel. The folders beside the spine
+ * points down the layers cli → batch → model → kernel; common/ sits below them all but the
+ * model and the kernel, which do not need it. The folders beside the spine
  * (scenario, analysis, output, report, insights, fleet, observe, calibrate) may use the
  * model and the kernel, never batch or cli; bench code (a tool above cli) is used by nothing
  * in src/. `npm run depcheck` fails on any violation; .ci/run runs it.
@@ -22,6 +23,7 @@ const TEMPORARY = [
 const RULES = [
   { name: 'no-cycles', comment: 'An import cycle: the files cannot be read (or changed) one at a time.', from: { path: '^src/' }, to: { circular: true } },
   { name: 'kernel-imports-nothing', comment: 'The kernel knows no domain: it imports nothing else of ours.', from: { path: '^src/kernel/' }, to: { path: '^src/', pathNot: '^src/kernel/' } },
+  { name: 'common-imports-nothing', comment: 'common/ (user errors, message pieces, the atomic writer) is used by every folder, so it imports none of them.', from: { path: '^src/common/' }, to: { path: '^src/', pathNot: '^src/common/' } },
   { name: 'model-imports-only-kernel', comment: 'The model is below every other folder but the kernel.', from: { path: '^src/model/' }, to: { path: '^src/', pathNot: '^src/(model|kernel)/' } },
   { name: 'only-cli-imports-cli', comment: 'cli is the top layer: only the bench (a tool that drives it) imports it.', from: { path: '^src/', pathNot: '^src/(cli|bench)/' }, to: { path: '^src/cli/' } },
   { name: 'batch-is-below-cli-only', comment: 'batch runs the model; only the command line (and the bench) drive it.', from: { path: '^src/', pathNot: '^src/(cli|batch|bench)/' }, to: { path: '^src/batch/' } },

@@ -10,6 +10,7 @@
  *                        releases; with `point` first when there is a sweep), for loading
  *                        partitions directly without merging
  */
+import { UserError } from '../common/userError.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -114,7 +115,7 @@ export function partitionFiles(input: PartitionInput): OutputFile[] {
 }
 
 /** A problem with the partitions given to `merge` (exit code 2). */
-export class PartitionError extends Error {}
+export class PartitionError extends UserError {}
 
 export interface Partition {
   readonly dir: string;

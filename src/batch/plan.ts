@@ -9,6 +9,7 @@
  * order, never the order units finish in, decides the result hash, the rows of every file
  * and which units a shard runs.
  */
+import { UserError } from '../common/userError.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Sweep } from '../scenario/sweep.js';
 import type { Shard } from './shard.js';
@@ -45,7 +46,7 @@ export interface UnitRef {
 }
 
 /** A user's mistake in the batch options (exit code 2). */
-export class PlanError extends Error {}
+export class PlanError extends UserError {}
 
 export interface PlanOptions {
   readonly seed: number;

@@ -8,6 +8,7 @@
  *   batch.json           what batch this is (planIdentity); a resume must match it
  *   units/p3-r7.unit     unit (point 3, replication 7), as unitCodec.ts packs it
  */
+import { UserError } from '../common/userError.js';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { unitId, type UnitRef } from './plan.js';
@@ -20,7 +21,7 @@ export interface UnitStore {
 }
 
 /** A problem with the work folder the user can fix (exit code 2). */
-export class WorkFolderError extends Error {}
+export class WorkFolderError extends UserError {}
 
 const IDENTITY_FILE = 'batch.json';
 

@@ -1,3 +1,6 @@
+/** The terminal as the CLI sees it: its two streams, exit codes, and the command-line mistake. */
+import { UserError } from '../common/userError.js';
+
 /** Where the CLI writes; tests pass their own to capture output. */
 export interface CliIo {
   stdout(text: string): void;
@@ -17,5 +20,5 @@ export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_USAGE = 2;
 
-/** A user's mistake: printed as one message, no stack trace, exit code 2. */
-export class UsageError extends Error {}
+/** A mistake in the command line: printed as one message, no stack trace, exit code 2. */
+export class UsageError extends UserError {}

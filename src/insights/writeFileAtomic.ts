@@ -4,7 +4,8 @@
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InsightsInputError, ioReason } from './inputError.js';
+import { ioReason } from '../common/messages.js';
+import { InsightsInputError } from './inputError.js';
 import { msg } from './messages.js';
 
 export function writeFileAtomic(file: string, chunks: Iterable<string>): void {

@@ -17,7 +17,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ObserveInputError } from './observeError.js';
-import { ioReason } from './textChunks.js';
+import { ioReason } from '../common/messages.js';
 
 export interface InventoryEntry {
   readonly fn: string;

@@ -4,6 +4,7 @@
  * target, then the folder is swapped in by rename. A folder the tool did not make (no marker
  * file) is never replaced without `force`.
  */
+import { UserError } from '../common/userError.js';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -16,7 +17,7 @@ export interface OutputFile {
 }
 
 /** A problem with the output folder that the user can fix (exit code 2). */
-export class OutputFolderError extends Error {}
+export class OutputFolderError extends UserError {}
 
 function processIsAlive(pid: number): boolean {
   try {

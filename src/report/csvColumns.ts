@@ -4,6 +4,7 @@
  * (patches.csv can be hundreds of MB) never sits in memory as text. Numbers are parsed
  * once (empty → NaN); repeated strings share one instance.
  */
+import { UserError } from '../common/userError.js';
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import * as aq from 'arquero';
@@ -20,7 +21,7 @@ export interface ColumnRequest {
 export type ColumnSpec = Readonly<Record<string, ColumnKind | ColumnRequest>>;
 
 /** A results file that cannot be read as the report expects (the CLI shows the message). */
-export class ResultsFileError extends Error {}
+export class ResultsFileError extends UserError {}
 
 /** Splits one CSV record into fields; `text` may span several physical lines (quoted newlines). */
 export function splitCsvRecord(text: string): string[] {

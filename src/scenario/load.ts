@@ -16,7 +16,7 @@ import type { Finding } from './finding.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { msg } from './messages.js';
 import { normalize } from './normalize.js';
-import { formatPath } from './path.js';
+import { formatKeyPath, ioReason } from '../common/messages.js';
 import { locate } from './positions.js';
 import { readYaml } from './readYaml.js';
 import { sortErrors, type ScenarioError } from './scenarioError.js';
@@ -75,7 +75,7 @@ function parse(source: string, file: string): LoadResult {
   const findings = checked.findings;
   const toError = (f: Finding): ScenarioError => {
     const { line, col } = locate(read.doc, read.lineCounter, f.path, f.anchor);
-    const error = { file, line, col, path: formatPath(f.path), message: f.message };
+    const error = { file, line, col, path: formatKeyPath(f.path), message: f.message };
     return f.allowed === undefined ? error : { ...error, allowed: f.allowed };
   };
   const errors = [...read.errors, ...findings.map(toError)];
@@ -102,19 +102,4 @@ function parse(source: string, file: string): LoadResult {
 
 function failAtStart(file: string, message: string): LoadResult {
   return { ok: false, errors: [{ file, line: 1, col: 1, path: '', message }] };
-}
-
-function ioReason(error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a directory';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
 }

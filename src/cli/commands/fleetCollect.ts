@@ -7,7 +7,8 @@
 import type { Argv } from 'yargs';
 import { buildFleet } from '../../fleet/buildFleet.js';
 import { collectDocuments, DEFAULT_CONCURRENCY, DEFAULT_MAX_ATTEMPTS } from '../../fleet/collect.js';
-import { EXIT_USAGE, UsageError, type CliIo } from '../io.js';
+import { UserError } from '../../common/userError.js';
+import { UsageError, type CliIo } from '../io.js';
 import { buildOptions, fleetWriteOptions, writeFleet, type FleetWriteArgs } from './fleetWrite.js';
 
 export const FLEET_COLLECT_COMMAND = 'collect';
@@ -79,8 +80,7 @@ export async function fleetCollectCommand(args: FleetCollectArgs, io: CliIo): Pr
     // Credentials, permissions, an unknown region or endpoint: the user's to fix; no stack trace.
     const name = error instanceof Error ? error.name : 'Error';
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`fleet collect: ${name}: ${message}\n`);
-    return EXIT_USAGE;
+    throw new UserError(`fleet collect: ${name}: ${message}`, 'file');
   }
   progress.stop();
   return writeFleet(() => buildFleet(documents, options), args.out, io);

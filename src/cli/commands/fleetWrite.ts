@@ -1,18 +1,16 @@
 /**
  * Shared by `fleet import` and `fleet collect`: options of the fleet file, writing it
  * atomically (readers see the old file or the whole new one; nothing when an input is bad),
- * the salt of `--anonymize` printed once, and the refusal lines with exit code 2.
+ * the salt of `--anonymize` printed once, and the refusal lines (a UserError, shown by the CLI) with exit code 2.
  */
 import type { Argv } from 'yargs';
 import { newSalt } from '../../fleet/anonymize.js';
 import type { BuildOptions, BuildResult } from '../../fleet/buildFleet.js';
 import { DEFAULT_WINDOW_DAYS } from '../../fleet/deployRates.js';
-import { FleetInputError } from '../../fleet/issues.js';
 import { summaryLines } from '../../fleet/summary.js';
 import { fleetFileChunks } from '../../fleet/writeFleet.js';
-import { InsightsInputError } from '../../insights/inputError.js';
 import { writeFileAtomic } from '../../insights/writeFileAtomic.js';
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.js';
+import { EXIT_OK, UsageError, type CliIo } from '../io.js';
 
 export interface FleetWriteArgs {
   readonly out: string;
@@ -47,14 +45,8 @@ export function buildOptions(args: FleetWriteArgs, io: CliIo): BuildOptions {
 
 /** Builds, writes atomically and summarises; a bad input or an unwritable --out is exit code 2. */
 export function writeFleet(build: () => BuildResult, out: string, io: CliIo): number {
-  try {
-    const result = build();
-    writeFileAtomic(out, fleetFileChunks(result.fleet));
-    for (const line of summaryLines(result, out)) io.stderr(`${line}\n`);
-    return EXIT_OK;
-  } catch (error) {
-    if (!(error instanceof FleetInputError) && !(error instanceof InsightsInputError)) throw error;
-    for (const problem of error.problems) io.stderr(`${problem}\n`);
-    return EXIT_USAGE;
-  }
+  const result = build();
+  writeFileAtomic(out, fleetFileChunks(result.fleet));
+  for (const line of summaryLines(result, out)) io.stderr(`${line}\n`);
+  return EXIT_OK;
 }

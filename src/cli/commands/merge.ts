@@ -32,15 +32,6 @@ function listed(ids: readonly string[]): string {
 }
 
 export async function mergeCommand(args: MergeArgs, io: CliIo): Promise<number> {
-  try {
-    return await merge(args, io);
-  } catch (error) {
-    if (error instanceof PartitionError) throw new UsageError(error.message);
-    throw error;
-  }
-}
-
-async function merge(args: MergeArgs, io: CliIo): Promise<number> {
   checkOutputDir(args.out, args.force);
   const partitions = args.dirs.map(readPartition);
   const first = partitions[0];

@@ -14,15 +14,15 @@ import { METRIC_NAMES, type MetricName } from '../../analysis/metrics.js';
 import { batchOutputs } from '../../batch/batchOutputs.js';
 import { FAIL_UNIT_ENV, parseFailUnits } from '../../batch/failHook.js';
 import { partitionFiles } from '../../batch/partition.js';
-import { makePlan, planIdentity, planUnits, PlanError, unitId, type BatchPlan } from '../../batch/plan.js';
+import { makePlan, planIdentity, planUnits, unitId, type BatchPlan } from '../../batch/plan.js';
 import { createWorkerPool, defaultWorkers } from '../../batch/pool.js';
 import { runBatch, type UnitFailureReport } from '../../batch/runBatch.js';
-import { resolveShard, ShardError, type Env, type Shard } from '../../batch/shard.js';
+import { resolveShard, type Env, type Shard } from '../../batch/shard.js';
 import { HEADLINE_METRICS } from '../../analysis/headline.js';
 import type { TargetCiSpec } from '../../batch/targetCi.js';
 import { rememberLastUnit } from '../../batch/lastUnit.js';
 import { decodeUnit } from '../../batch/unitCodec.js';
-import { WorkFolder, workDirFor, WorkFolderError } from '../../batch/workDir.js';
+import { WorkFolder, workDirFor } from '../../batch/workDir.js';
 import { checkResources, defaultResourceLimits, estimateRun } from '../../model/estimate.js';
 import { checkOutputDir, writeOutputDir, writeOutputDirWith } from '../../output/writeOutputDir.js';
 import { reportFiles } from '../../report/reportFiles.js';
@@ -100,13 +100,7 @@ export async function runCommand(args: RunArgs, io: CliIo, env: Env = process.en
   checkCount('point', args.point, 0);
   checkCount('replication', args.replication, 0);
   const targetCi = targetSpec(args);
-  let shard: Shard | null;
-  try {
-    shard = resolveShard({ shard: args.shard, shards: args.shards }, env);
-  } catch (error) {
-    if (error instanceof ShardError) throw new UsageError(error.message);
-    throw error;
-  }
+  const shard: Shard | null = resolveShard({ shard: args.shard, shards: args.shards }, env);
 
   const loaded = await loadScenarioFile(args.scenario);
   if (!loaded.ok) {
@@ -119,22 +113,16 @@ export async function runCommand(args: RunArgs, io: CliIo, env: Env = process.en
   const outDir = args.out ?? join('reports', basename(args.scenario, extname(args.scenario)));
   checkOutputDir(outDir, args.force);
 
-  let plan: BatchPlan;
-  try {
-    plan = makePlan(scenario, sweep, {
-      seed: args.seed ?? scenario.seed,
-      replications: args.replications ?? scenario.replications,
-      keepPatches: args.patches,
-      point: args.point ?? null,
-      replication: args.replication ?? null,
-      targetCi,
-      shard,
-      failUnits: parseFailUnits(env[FAIL_UNIT_ENV]),
-    });
-  } catch (error) {
-    if (error instanceof PlanError) throw new UsageError(error.message);
-    throw error;
-  }
+  const plan: BatchPlan = makePlan(scenario, sweep, {
+    seed: args.seed ?? scenario.seed,
+    replications: args.replications ?? scenario.replications,
+    keepPatches: args.patches,
+    point: args.point ?? null,
+    replication: args.replication ?? null,
+    targetCi,
+    shard,
+    failUnits: parseFailUnits(env[FAIL_UNIT_ENV]),
+  });
   // Resources (src/model/estimate.ts): refuse, before anything is written, a run that would not fit.
   {
     const replications = targetCi?.maxReplications ?? args.replications ?? scenario.replications;
@@ -153,15 +141,9 @@ export async function runCommand(args: RunArgs, io: CliIo, env: Env = process.en
   const version = toolVersion();
   const scenarioSha256 = createHash('sha256').update(source).digest('hex');
   const workDir = workDirFor(outDir);
-  let folder: WorkFolder;
-  try {
-    const opened = WorkFolder.open(workDir, { ...planIdentity(plan, scenarioSha256, version), shard: shard?.index ?? null }, args.resume === true);
-    folder = opened.folder;
-    if (opened.resumed > 0 && !args.quiet) io.stderr(`resuming: ${opened.resumed} finished unit(s) found in ${workDir}\n`);
-  } catch (error) {
-    if (error instanceof WorkFolderError) throw new UsageError(error.message);
-    throw error;
-  }
+  const opened = WorkFolder.open(workDir, { ...planIdentity(plan, scenarioSha256, version), shard: shard?.index ?? null }, args.resume === true);
+  const folder: WorkFolder = opened.folder;
+  if (opened.resumed > 0 && !args.quiet) io.stderr(`resuming: ${opened.resumed} finished unit(s) found in ${workDir}\n`);
 
   const started = process.hrtime.bigint();
   const firstRound = planUnits(plan, new Map()).length;
