@@ -8,8 +8,9 @@
  *   batch.json           what batch this is (planIdentity); a resume must match it
  *   units/p3-r7.unit     unit (point 3, replication 7), as unitCodec.ts packs it
  */
+import { writeFileAtomic } from '../common/atomicFile.js';
 import { UserError } from '../common/userError.js';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { unitId, type UnitRef } from './plan.js';
 import { decodeUnitSummary, type UnitSummary } from './unitCodec.js';
@@ -30,17 +31,9 @@ export function workDirFor(outDir: string): string {
   return join(dirname(target), `.${basename(target)}.work`);
 }
 
+/** The one atomic writer; the temporary file ends in `.tmp`, which opening the folder clears. */
 function writeAtomic(path: string, bytes: Uint8Array | string): void {
-  const temp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temp, 'w');
-  try {
-    const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
-    for (let at = 0; at < data.length; ) at += writeSync(fd, data, at, data.length - at);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, path);
+  writeFileAtomic(path, [bytes], `${path}.${process.pid}.tmp`);
 }
 
 export class WorkFolder implements UnitStore {
