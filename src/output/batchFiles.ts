@@ -21,6 +21,7 @@ import { parquetChunks } from './parquet.js';
 import { patchesTable } from './patchesCsv.js';
 import { releasesTable } from './releasesCsv.js';
 import { summaryObject, type SweepSummary, type TargetCiOutcome } from './summaryJson.js';
+import type { SummaryJson } from './summaryShape.js';
 import { sweepLines } from './sweepCsv.js';
 import type { Cell, RowTable } from './table.js';
 import { timeseriesTable } from './timeseriesCsv.js';
@@ -59,7 +60,7 @@ export interface BatchOutputInput {
 
 export interface BatchOutput {
   readonly files: readonly OutputFile[];
-  readonly summary: object;
+  readonly summary: SummaryJson;
 }
 
 export const ROW_TABLES: readonly RowTable[] = [timeseriesTable, exposureTable, episodesTable, releasesTable, patchesTable];

@@ -7,6 +7,7 @@
 import { METRIC_NAMES, summarizeMetricRows } from '../analysis/metrics.js';
 import { csvField, csvLine } from './csv.js';
 import type { SweepSummary } from './summaryJson.js';
+import { pointMetrics, unitsByPoint } from './byPoint.js';
 import type { UnitSummary } from './unitData.js';
 
 /** A swept value in a CSV cell: numbers and text as they are, anything else as JSON. */
@@ -16,15 +17,9 @@ function valueCell(value: unknown): string {
 
 export function* sweepLines(sweep: SweepSummary, units: readonly UnitSummary[]): Generator<string> {
   yield csvLine(['point', ...sweep.parameters, 'metric', 'mean', 'ci95_lo', 'ci95_hi', 'replications', 'unit']);
-  const byPoint = new Map<number, UnitSummary['metrics'][]>();
-  for (const u of units) {
-    const list = byPoint.get(u.point) ?? [];
-    list.push(u.metrics);
-    byPoint.set(u.point, list);
-  }
+  const byPoint = unitsByPoint(units);
   for (const point of sweep.points) {
-    const rows = byPoint.get(point.index) ?? [];
-    const metrics = summarizeMetricRows(rows);
+    const metrics = summarizeMetricRows(pointMetrics(byPoint, point.index));
     const lead = [String(point.index), ...point.values.map(valueCell)].join(',') + ',';
     for (const name of METRIC_NAMES) {
       const m = metrics[name];

@@ -3,49 +3,15 @@
  * several runs side by side), their tables, and the files it produces.
  */
 import type { ColumnTable } from 'arquero';
+import type { CheckedSummaryJson as SummaryJson } from '../output/summaryShape.js';
 
 /** The files of a report: `report.html` and `charts/<name>.svg`. */
 export interface ReportFiles {
   readonly files: { readonly name: string; readonly content: string | Buffer }[];
 }
 
-/** One metric of summary.json: mean and 95% CI over replications. */
-export interface MetricJson {
-  readonly mean: number | null;
-  readonly ci95: readonly [number, number] | null;
-  readonly unit?: string;
-  readonly replications?: number;
-  readonly definedIn?: number;
-  readonly censoredShare?: number | null;
-}
-
-export interface SummaryJson {
-  readonly tool?: { readonly name?: string; readonly version?: string };
-  readonly scenario: string;
-  readonly scenarioFile?: string;
-  readonly seed: number;
-  /** Replications of every point; null in a sweep whose points ran different numbers (--target-ci). */
-  readonly replications: number | null;
-  readonly functions: number;
-  readonly horizonDays: number;
-  readonly sampleEveryDays?: number;
-  readonly resultHash: string;
-  /** Over the replications; absent in a sweep, whose points each have theirs. */
-  readonly metrics?: Readonly<Record<string, MetricJson>>;
-  readonly metricDefinitions?: Readonly<Record<string, { readonly unit: string; readonly description: string }>>;
-  readonly perReplication?: readonly {
-    readonly replication: number;
-    readonly point?: number;
-    readonly metrics: Readonly<Record<string, number | null>>;
-  }[];
-  readonly points?: readonly {
-    readonly point: number;
-    readonly parameters: Readonly<Record<string, unknown>>;
-    readonly replications?: number;
-    readonly metrics: Readonly<Record<string, MetricJson>>;
-  }[];
-}
-
+/** summary.json as the report reads it: the contract of the results folder (output/summaryShape.ts). */
+export type { CheckedMetricJson as MetricJson, CheckedSummaryJson as SummaryJson } from '../output/summaryShape.js';
 /** One results folder as read. */
 export interface RunInfo {
   readonly dir: string;

@@ -15,7 +15,7 @@ import { formatScenarioError, parseScenario } from '../../scenario/load.js';
 import { EXIT_OK, UsageError, type CliIo } from '../io.js';
 import { reportFiles } from '../../report/reportFiles.js';
 import { toolVersion } from '../version.js';
-import { formatHeadline, formatSweepHeadline } from './headline.js';
+import { headlineOf } from './headline.js';
 
 export interface MergeArgs {
   readonly dirs: readonly string[];
@@ -125,8 +125,7 @@ export async function mergeCommand(args: MergeArgs, io: CliIo): Promise<number> 
     parquet: args.parquet !== false,
   });
   await writeOutputDirWith(args.out, out.files, args.force, reportFiles);
-  const summary = out.summary as Parameters<typeof formatHeadline>[0] & Parameters<typeof formatSweepHeadline>[0];
   io.stdout(`merged ${partitions.length} partition(s), ${units.length} unit(s)\n`);
-  io.stdout(plan.parameters === null ? formatHeadline(summary, args.out) : formatSweepHeadline(summary, args.out));
+  io.stdout(headlineOf(out.summary, args.out));
   return EXIT_OK;
 }

@@ -31,7 +31,7 @@ import { show } from '../../scenario/messages.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.js';
 import { createProgress } from '../progress.js';
 import { toolVersion } from '../version.js';
-import { formatHeadline, formatSweepHeadline } from './headline.js';
+import { headlineOf } from './headline.js';
 
 export interface RunArgs {
   readonly scenario: string;
@@ -217,8 +217,7 @@ export async function runCommand(args: RunArgs, io: CliIo, env: Env = process.en
       // time: every output file is a function of the scenario and seed alone.
       await writeOutputDirWith(outDir, out.files, args.force, reportFiles);
       folder.remove();
-      const summary = out.summary as Parameters<typeof formatHeadline>[0] & Parameters<typeof formatSweepHeadline>[0];
-      io.stdout(plan.parameters === null ? formatHeadline(summary, outDir) : formatSweepHeadline(summary, outDir));
+      io.stdout(headlineOf(out.summary, outDir));
       io.stdout(`report in ${join(outDir, 'report.html')}\n`);
     }
     if (!args.quiet) io.stderr(`done in ${elapsedSeconds(started).toFixed(1)} s with ${threads} worker thread(s)\n`);
