@@ -13,6 +13,12 @@ import { readLogEvents } from '../insights/readLogEvents.js';
 import { InsightsInputError } from '../insights/inputError.js';
 import { parseDuration } from '../scenario/duration.js';
 import { DAY_MS } from '../model/units.js';
+import { catalogColumns, sweepColumns, tableColumns } from '../output/columns.js';
+import { episodesTable } from '../output/episodesCsv.js';
+import { exposureTable } from '../output/exposureCsv.js';
+import { patchesTable } from '../output/patchesCsv.js';
+import { releasesTable } from '../output/releasesCsv.js';
+import { timeseriesTable } from '../output/timeseriesCsv.js';
 import { readCsvColumns, ResultsFileError, splitCsvRecord, type ColumnSpec } from './csvColumns.js';
 import { countInitStarts, initStartPeriodHours } from './initStartRule.js';
 import type { MetricJson, ReportData, ReportSet, RunInfo, SummaryJson } from './types.js';
@@ -21,32 +27,34 @@ export { ResultsFileError } from './csvColumns.js';
 
 const POINT = { point: { kind: 'number', optional: true } } as const satisfies ColumnSpec;
 
+// The columns the report reads, with the kinds their writers declare (output/columns.ts).
 const TIMESERIES: ColumnSpec = {
-  ...POINT, replication: 'number', time_days: 'number', runtime: 'string', package_type: 'string',
-  update_mode: 'string', runtime_version: 'string', functions: 'number', stale: 'number',
+  ...POINT, ...tableColumns(timeseriesTable, ['replication', 'time_days', 'runtime', 'package_type', 'update_mode', 'runtime_version', 'functions', 'stale']),
 };
 const PATCHES: ColumnSpec = {
-  ...POINT, replication: 'number', package_type: 'string', update_mode: 'string',
-  published_at_days: 'number', patched_at_days: 'number', how: 'string',
+  ...POINT, ...tableColumns(patchesTable, ['replication', 'package_type', 'update_mode', 'published_at_days', 'patched_at_days', 'how']),
 };
 const EXPOSURE: ColumnSpec = {
-  ...POINT, replication: 'number', release_version: 'string', runtime: 'string', region: 'string', wave: 'number',
-  architecture: 'string', update_mode: 'string', exposed_functions: 'number', exposure_function_hours: 'number',
-  exposed_invocations: 'number', failed_invocations: 'number', detected_functions: 'number',
-  rollbacks_by_alias: 'number', rollbacks_by_pin: 'number', rollbacks_by_image: 'number',
+  ...POINT,
+  ...tableColumns(exposureTable, [
+    'replication', 'release_version', 'runtime', 'region', 'wave', 'architecture', 'update_mode', 'exposed_functions', 'exposure_function_hours',
+    'exposed_invocations', 'failed_invocations', 'detected_functions', 'rollbacks_by_alias', 'rollbacks_by_pin', 'rollbacks_by_image',
+  ]),
 };
 const EPISODES: ColumnSpec = {
-  ...POINT, replication: 'number', function_id: 'number', release_version: 'string', region: 'string', architecture: 'string',
-  package_type: 'string', update_mode: 'string', episode: 'number', started_at_days: 'number',
-  first_failure_at_days: 'number', detected_at_days: 'number', rolled_back_at_days: 'number',
-  rollback: 'string', ended_at_days: 'number',
+  ...POINT,
+  ...tableColumns(episodesTable, [
+    'replication', 'function_id', 'release_version', 'region', 'architecture', 'package_type', 'update_mode', 'episode', 'started_at_days',
+    'first_failure_at_days', 'detected_at_days', 'rolled_back_at_days', 'rollback', 'ended_at_days',
+  ]),
 };
 const RELEASES: ColumnSpec = {
-  ...POINT, replication: 'number', release_version: 'string', runtime: 'string', region: 'string', wave: 'number',
-  planned_at_days: 'number', published_at_days: 'number', phase2_start_days: 'number',
-  phase2_end_days: 'number', halted_at_days: 'number',
+  ...POINT,
+  ...tableColumns(releasesTable, [
+    'replication', 'release_version', 'runtime', 'region', 'wave', 'planned_at_days', 'published_at_days', 'phase2_start_days', 'phase2_end_days', 'halted_at_days',
+  ]),
 };
-const CATALOG: ColumnSpec = { ...POINT, runtime: 'string', runtime_version: 'string' };
+const CATALOG: ColumnSpec = { ...POINT, ...catalogColumns(['runtime', 'runtime_version']) };
 
 export interface RunSource {
   readonly dir: string;
@@ -221,9 +229,7 @@ async function readRun(run: RunInfo, runIndex: number, prefix: string, periodHou
 
   let setMetrics: ColumnTable;
   if (sweepHeader !== null && points.length > 0) {
-    const sweep = await readCsvColumns(file('sweep.csv'), {
-      point: 'number', metric: 'string', mean: 'number', ci95_lo: 'number', ci95_hi: 'number', replications: 'number', unit: 'string',
-    });
+    const sweep = await readCsvColumns(file('sweep.csv'), sweepColumns());
     setMetrics = sweep!.join(pointSets.select('point', 'set'), 'point')
       .select('set', 'metric', 'mean', { ci95_lo: 'lo', ci95_hi: 'hi' }, 'replications', 'unit');
   } else if (points.length > 0) {
