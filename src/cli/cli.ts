@@ -7,7 +7,7 @@ import { OutputFolderError } from '../output/writeOutputDir.js';
 import { fromCommandModule, type CliCommand } from './command.js';
 import { calibrateModule } from './commands/calibrate.js';
 import { compareCmd } from './commands/compareCmd.js';
-import { fleetCommand } from './commands/fleet.js';
+import { fleetCommand } from './commands/fleetCmd.js';
 import { insightsCmd } from './commands/insightsCmd.js';
 import { mergeCmd } from './commands/mergeCmd.js';
 import { observeModule } from './commands/observe.js';
