@@ -15,7 +15,7 @@ import { reportCmd } from './commands/reportCmd.js';
 import { runCmd } from './commands/runCmd.js';
 import { schemaCmd } from './commands/schemaCmd.js';
 import { validateCmd } from './commands/validateCmd.js';
-import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io.js';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, internalErrorText, UsageError, type CliIo } from './io.js';
 import { toolVersion } from './version.js';
 
 /**
@@ -65,7 +65,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       io.stderr(`lambda-rollout-sim: ${error.message}\nRun with --help for usage.\n`);
       return EXIT_USAGE;
     }
-    io.stderr(`lambda-rollout-sim: internal error (please report it with the scenario file):\n${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    io.stderr(internalErrorText(error));
     return EXIT_INTERNAL;
   }
 }
