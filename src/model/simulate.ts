@@ -30,6 +30,7 @@ import { generateInitStartEvents } from './logs/initStartLog.js';
 import { Buckets } from './fleet/buckets.js';
 import { createFunction, placeFunction, scheduleNextCreation } from './fleet/create.js';
 import { createFunctionDraws, prepareFleetSampler } from './fleet/drawFunction.js';
+import { placeInventory } from './fleet/placeInventory.js';
 import { FleetState, HOW_INITIAL } from './fleet/fleetState.js';
 import { GroupCounts } from './measure/groupCounts.js';
 import { PatchLog } from './measure/patchLog.js';
@@ -88,7 +89,7 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
   }
   const latest = new Uint16Array(regionCount * runtimeCount);
   for (let r = 0; r < regionCount; r++) {
-    for (let k = 0; k < runtimeCount; k++) latest[r * runtimeCount + k] = versions.byRuntime[k]![0]!;
+    for (let k = 0; k < runtimeCount; k++) latest[r * runtimeCount + k] = versions.currentVersion[k]!;
   }
   const ctx: ReplicationContext = {
     scenario,
@@ -105,7 +106,7 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
     createStream: createStream(seed, 'creations', replication),
     staleness: new StalenessMeter(fleet),
     versionStaleness: new VersionStalenessMeter(fleet),
-    latestImage: Uint16Array.from(versions.byRuntime.map((ladder) => ladder[0]!)),
+    latestImage: Uint16Array.from(versions.currentVersion),
     imageReachedMs,
     groups,
     patches: new PatchLog(options.keepPatches),
@@ -132,9 +133,12 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
     },
     migrationStream: createStream(seed, 'owners.migrations', replication),
   };
-  for (let i = 0; i < spec.functions; i++) {
-    const f = placeFunction(ctx, 0);
-    fleet.lastHow[f] = HOW_INITIAL;
+  if (spec.inventory !== undefined) placeInventory(ctx, spec.inventory);
+  else {
+    for (let i = 0; i < spec.functions; i++) {
+      const f = placeFunction(ctx, 0);
+      fleet.lastHow[f] = HOW_INITIAL;
+    }
   }
   for (let f = 0; f < spec.functions; f++) scheduleNextMigration(ctx, f, 0);
 

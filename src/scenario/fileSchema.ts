@@ -110,11 +110,18 @@ export const fleetSchema = z.strictObject({
     })
     .prefault({})
     .describe('Configuration updates: the second phase-1 trigger (R8); they do not publish a version.'),
+  inventory: text()
+    .optional()
+    .describe('A fleet file written by `fleet import` (path relative to this file): the functions at time 0, replacing functions and the weights.'),
   idleEnvironments: nonNegativeNumber().default(1).describe('Idle execution environments each function keeps warm besides its busy ones (R15, INIT_START rate).'),
 });
 
 export const runtimeStateSchema = z.strictObject({
-  current: label().describe('Version label every function of this runtime runs at time 0 (R4), e.g. python:3.12.v14.'),
+  current: label().optional().describe('Version label every function of this runtime runs at time 0 (R4), e.g. python:3.12.v14; default `<prefix>.v1`.'),
+  arns: z
+    .record(label(), z.array(text()).min(1))
+    .optional()
+    .describe('With fleet.inventory: the version label of each runtime version ARN (R4, R6), labels oldest first; the current label names the current version, labels before it earlier ones.'),
   expiresAt: duration('allowed').optional().describe('The starting version begins failing at this time, e.g. an expired certificate (R11); omit: never.'),
 });
 

@@ -114,7 +114,7 @@ export function generateInitStartEvents(input: InitStartInput): InitStartEvents 
 
   for (let f = 0; f < functions.count; f++) {
     const runtime = functions.runtime[f]!;
-    const current = versions.byRuntime[runtime]?.[0];
+    const current = versions.currentVersion[runtime];
     if (current === undefined) throw new Error(`initStart: function ${f} has runtime index ${runtime}, which has no version`);
     const ratePerMs = (sample * warmEnvironments(functions.invocationsPerDay[f]!, durationMs, scenario.fleet.idleEnvironments)) / lifetimeMs;
     const meanGapMs = 1 / ratePerMs;
