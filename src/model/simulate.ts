@@ -40,6 +40,7 @@ import type { ReplicationResult } from './result.js';
 import { closeAtHorizon } from './rollout/horizon.js';
 import { onPendingMove } from './rollout/move.js';
 import { publishBaseImage, publishInRegion } from './rollout/publish.js';
+import { deprecatedRuntimeAtHorizon } from './measure/deprecatedRuntime.js';
 import { VersionStalenessMeter } from './measure/versionStaleness.js';
 import { TechnicalLag } from './measure/technicalLag.js';
 
@@ -268,6 +269,9 @@ function packResult(
   }
   hash.update(patchLog.digest);
   hash.update(JSON.stringify({ ...totals, events: undefined }));
+  const deprecatedRuntime = deprecatedRuntimeAtHorizon(ctx.scenario, fleet, ctx.horizonMs);
+  // Hashed only with a calendar, so runs without startDate keep their digests.
+  if (deprecatedRuntime !== null) hash.update(JSON.stringify({ ...deprecatedRuntime, functionsByRegion: [...deprecatedRuntime.functionsByRegion], functionDaysByRegion: [...deprecatedRuntime.functionDaysByRegion] }));
   const n = fleet.size;
   const changes = ctx.changes?.rows.view() ?? null;
   const initStartFunctions = options.initStartSample !== undefined
@@ -303,6 +307,7 @@ function packResult(
     },
     survival: { binMs: survival.binMs, patched: survival.patched, censored: survival.censored },
     totals,
+    ...(deprecatedRuntime === null ? {} : { deprecatedRuntime }),
     exposure: exposureResult,
     rollout,
     changes,

@@ -246,6 +246,12 @@ export const scenarioFileSchema = z
     name: text().describe('What this scenario asks, in a few words.'),
     seed: count(0, Number.MAX_SAFE_INTEGER).default(1).describe('Base seed of every random stream; --seed overrides it.'),
     horizon: duration('refused', MAX_HORIZON_MS).describe('Simulated time span, from 0.'),
+    startDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD')
+      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date')
+      .optional()
+      .describe('Calendar date of time 0 (UTC), e.g. 2026-01-01: dates the logs and applies the runtime lifecycle (deprecation, block-create, block-update); omit: logs dated from 2026-01-01, no lifecycle.'),
     sampleEvery: duration('refused').default(DEFAULT_SAMPLE_EVERY).describe('Time between metric samples; at most the horizon.'),
     replications: count(1, MAX_REPLICATIONS).default(1).describe('Independent runs with derived seeds.'),
     fleet: fleetSchema.describe('The functions at time 0 and how their owners behave.'),

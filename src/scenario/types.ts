@@ -34,6 +34,12 @@ export interface Scenario {
   readonly owners: OwnersSpec;
   readonly policy: PolicySpec;
   readonly outputs: OutputsSpec;
+  /**
+   * The real calendar (`startDate`): time 0 is `startDateMs` (ms since the Unix epoch, UTC), and
+   * runtimes carry their lifecycle dates. Absent without `startDate`: logs are dated from
+   * 2026-01-01 and no lifecycle applies (today's behaviour).
+   */
+  readonly calendar?: { readonly startDateMs: number };
   /** Warnings the loader raised (e.g. policy overriding mode weights); printed by the CLI. */
   readonly warnings: readonly string[];
 }
@@ -117,6 +123,11 @@ export interface RuntimeSpec {
   readonly current: string;
   /** R11: the starting version begins failing at this time, ms; null = never. */
   readonly expiresAtMs: number | null;
+  /**
+   * With `startDate`: deprecation, block-create and block-update of the runtime in ms from time
+   * 0 (negative: before the start), null where the catalog has no date. Absent without `startDate`.
+   */
+  readonly lifecycle?: { readonly deprecatedAtMs: number | null; readonly blockCreateAtMs: number | null; readonly blockUpdateAtMs: number | null };
   /** Versions older than `current` that an inventory runs at time 0, oldest first; absent = none. */
   readonly earlier?: readonly string[];
 }
