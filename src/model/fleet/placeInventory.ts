@@ -9,7 +9,8 @@
  * version is stale from time 0.
  */
 import { lognormalFromMedian } from '../../kernel/distributions.js';
-import type { InventoryFunctionSpec } from '../../scenario/types.js';
+import type { InventoryFunctionSpec, Scenario } from '../../scenario/types.js';
+import type { VersionTable } from '../catalog/versionTable.js';
 import { PACKAGE_TYPES, UPDATE_MODES } from '../catalog/architectures.js';
 import type { ReplicationContext } from '../context.js';
 import { refreshSlots } from '../rollout/functionVersionOps.js';
@@ -67,4 +68,17 @@ export function placeInventory(ctx: ReplicationContext, inventory: readonly Inve
     if (fleet.version[f] !== latestFor(ctx, f)) ctx.staleness.begin(f, 0);
     refreshSlots(ctx, f, 0);
   });
+}
+
+/** The runtime version each inventory function serves at time 0 (version ids), in function-id order; empty without an inventory. */
+export function inventoryServingVersions(scenario: Scenario, versions: VersionTable): Uint16Array {
+  const inventory = scenario.fleet.inventory ?? [];
+  const out = new Uint16Array(inventory.length);
+  const ids = new Map<string, number>();
+  for (let v = 0; v < versions.count; v++) ids.set(`${scenario.runtimes[versions.runtimeIndex[v]!]!.id}\u0000${versions.label[v]}`, v);
+  inventory.forEach((fn, f) => {
+    const serving = fn.versions.find((v) => v.number === (fn.aliasNumber ?? 0)) ?? fn.versions[0]!;
+    out[f] = ids.get(`${fn.runtime}\u0000${serving.label}`) ?? versions.currentVersion[scenario.runtimes.findIndex((r) => r.id === fn.runtime)]!;
+  });
+  return out;
 }
