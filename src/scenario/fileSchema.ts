@@ -110,6 +110,9 @@ export const fleetSchema = z.strictObject({
     })
     .prefault({})
     .describe('Configuration updates: the second phase-1 trigger (R8); they do not publish a version.'),
+  switchAutoTo: names('update mode', UPDATE_MODES)
+    .optional()
+    .describe('With fleet.inventory: "if the owners switched" — every Auto version of the inventory runs in this mode from time 0 instead (an owner action before the run, for comparing modes); omit: as the file says.'),
   inventory: text()
     .optional()
     .describe('A fleet file written by `fleet import` (path relative to this file): the functions at time 0, replacing functions and the weights.'),

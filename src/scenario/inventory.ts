@@ -35,7 +35,12 @@ const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 /** Reads `fleet.inventory` if the raw value has one, and rewrites the raw `fleet` in place. `scenarioFile`: null when parsed from text. */
 export function readInventory(value: unknown, scenarioFile: string | null): InventoryRead {
   const none: InventoryRead = { findings: [], functions: null, earlier: new Map() };
-  if (!isMap(value) || !isMap(value.fleet) || !Object.hasOwn(value.fleet, 'inventory')) return none;
+  if (!isMap(value) || !isMap(value.fleet)) return none;
+  if (!Object.hasOwn(value.fleet, 'inventory')) {
+    return Object.hasOwn(value.fleet, 'switchAutoTo')
+      ? { ...none, findings: [finding(['fleet', 'switchAutoTo'], 'key', 'fleet.switchAutoTo needs fleet.inventory: it switches the inventory\'s Auto versions; for a drawn fleet set fleet.updateModes')] }
+      : none;
+  }
   const fleet = value.fleet;
   const at = ['fleet', 'inventory'];
   const findings: Finding[] = [];
@@ -126,7 +131,8 @@ function injectWeights(fleet: Record<string, unknown>, functions: readonly Inven
 }
 
 /**
- * Attaches the inventory to a normalised scenario: each function keeps `$LATEST` and its newest
+ * Attaches the inventory to a normalised scenario: `fleet.switchAutoTo` sets the mode of every
+ * Auto version (R19's deny policy makes every version Auto instead); each function keeps `$LATEST` and its newest
  * `fleet.publishedVersions.retain` published versions, or, when the alias serves an older one,
  * that one and the newest `retain − 1` (older published versions are dropped: the model keeps
  * `retain`, R14); each runtime gets its earlier versions.
@@ -134,8 +140,11 @@ function injectWeights(fleet: Record<string, unknown>, functions: readonly Inven
 export function withInventory(scenario: Scenario, read: InventoryRead): Scenario {
   if (read.functions === null) return scenario;
   const retain = scenario.fleet.publishedVersions.retain;
+  // R19: with PutRuntimeManagementConfig denied every version is Auto; else "if the owners switched".
+  const switchTo = scenario.policy.denyRuntimeManagementConfig ? 'Auto' : scenario.fleet.switchAutoTo;
   const inventory = read.functions.map((f) => {
-    const [latest, ...published] = f.versions;
+    const versions = f.versions.map((v) => (v.mode === null || switchTo === undefined || (v.mode !== 'Auto' && !scenario.policy.denyRuntimeManagementConfig) ? v : { ...v, mode: switchTo }));
+    const [latest, ...published] = versions;
     const newest = published.slice(-retain);
     const aliasKept = f.aliasNumber === null || newest.some((v) => v.number === f.aliasNumber);
     const kept = aliasKept ? newest : [...published.filter((v) => v.number === f.aliasNumber), ...published.slice(-(retain - 1))].filter((v, i, a) => a.indexOf(v) === i);

@@ -59,6 +59,7 @@ export function normalize(file: ScenarioFile, context: NormalizeContext): Scenar
       publishedVersions: { retain: fleet.publishedVersions.retain },
       configUpdates: { meanIntervalMs: fleet.configUpdates.meanInterval === undefined ? null : durationMs(fleet.configUpdates.meanInterval) },
       idleEnvironments: fleet.idleEnvironments,
+      ...(fleet.switchAutoTo === undefined ? {} : { switchAutoTo: fleet.switchAutoTo }),
     },
     runtimes: runtimeSpecs(file),
     ...(file.startDate === undefined ? {} : { calendar: { startDateMs: dateMs(file.startDate) } }),

@@ -91,6 +91,8 @@ export interface FleetSpec {
    * inventory's own mix (what functions created during the run are drawn from).
    */
   readonly inventory?: readonly InventoryFunctionSpec[];
+  /** With an inventory: the mode its Auto versions are switched to before time 0 ("if the owners switched"); absent = as the file says. */
+  readonly switchAutoTo?: UpdateModeName;
 }
 
 /** One function of an imported inventory, as the model needs it (no ARNs, no names). */
