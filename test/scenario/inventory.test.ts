@@ -128,6 +128,32 @@ describe('fleet.inventory on the fixture inventory', () => {
     expect(s.runtimes.find((r) => r.id === 'java21')!.earlier).toEqual(['java:21.v1~earlier2', 'java:21.v1~earlier1']);
   });
 
+  it('switchAutoTo: the Auto versions (and only they) run in the new mode from time 0', async () => {
+    const modesAt0 = async (extra: string): Promise<Map<string, number>> => {
+      const loaded = await load(`  inventory: fleet.json${extra}`);
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+      const s = loaded.scenario;
+      const out = new Map<string, number>();
+      for (const r of timeseriesTable.rows(s, buildVersionTable(s), simulateReplication(s, 0, { seed: 3, keepPatches: false }))) {
+        if (r[1] === 0) out.set(String(r[6]), (out.get(String(r[6])) ?? 0) + Number(r[8]));
+      }
+      return out;
+    };
+    const want = new Map<string, number>();
+    for (const e of expected()) want.set(e.mode, (want.get(e.mode) ?? 0) + 1);
+    expect(await modesAt0('')).toEqual(want);
+    const switched = new Map(want);
+    switched.set('FunctionUpdate', (want.get('FunctionUpdate') ?? 0) + (want.get('Auto') ?? 0));
+    switched.delete('Auto');
+    expect(await modesAt0('\n  switchAutoTo: FunctionUpdate')).toEqual(switched);
+  });
+
+  it('refuses switchAutoTo without an inventory', async () => {
+    const loaded = await load('  functions: 10\n  regions: { eu-west-1: 1 }\n  runtimes: { python3.12: 1 }\n  switchAutoTo: Manual');
+    expect(loaded.ok).toBe(false);
+    if (!loaded.ok) expect(loaded.errors[0]!.path).toBe('fleet.switchAutoTo');
+  });
+
   it('refuses functions next to inventory, naming both keys with a position', async () => {
     const loaded = await load('  inventory: fleet.json\n  functions: 10');
     expect(loaded.ok).toBe(false);
