@@ -8,6 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { replicationMetrics } from '../../src/analysis/metrics.js';
+import { summaryOf } from '../../src/batch/unitTask.js';
+import { deprecatedByRegion } from '../../src/output/deprecatedRuntimeJson.js';
 import { runtimeLifecycle } from '../../src/model/catalog/runtimeLifecycle.js';
 import { buildVersionTable } from '../../src/model/catalog/versionTable.js';
 import { simulateReplication } from '../../src/model/simulate.js';
@@ -92,6 +94,17 @@ describe('startDate and the runtime lifecycle', () => {
     expect(onOld).toBeGreaterThan(0);
     expect(m.deprecatedRuntimeFunctions).toBe(onOld);
     expect(m.deprecatedRuntimeFunctionDays).toBeCloseTo(onOld * 30, 9);
+    // By region in summary.json: each region's count from the result's own function columns.
+    const two = ok(parseScenario(yaml([
+      'name: deprecated', 'startDate: 2026-01-01', 'horizon: 30d',
+      'fleet:', '  functions: 300', '  regions: { eu-west-1: 1, us-east-1: 2 }', '  runtimes: { python3.9: 1, python3.12: 1 }',
+    ]), 's.yaml'));
+    const r2 = simulateReplication(two, 0, { seed: 4, keepPatches: false });
+    const byRegion = (deprecatedByRegion(two, [summaryOf(0, r2)]) as { deprecatedRuntimeByRegion: Record<string, { functions: number; functionDays: number }> }).deprecatedRuntimeByRegion;
+    for (const [i, w] of two.fleet.regions.entries()) {
+      const n = [...r2.functions.runtime].filter((k, f) => two.runtimes[k]!.id === 'python3.9' && r2.functions.region[f] === i).length;
+      expect(byRegion[w.name]).toEqual({ functions: n, functionDays: n * 30 });
+    }
     // Without startDate the metrics are undefined.
     const plain = ok(parseScenario(yaml(['name: plain', 'horizon: 30d', 'fleet:', '  functions: 10', '  regions: { eu-west-1: 1 }', '  runtimes: { python3.9: 1 }']), 's.yaml'));
     expect(replicationMetrics(simulateReplication(plain, 0, { seed: 9, keepPatches: false })).deprecatedRuntimeFunctions).toBeNull();
