@@ -109,4 +109,24 @@ describe('startDate and the runtime lifecycle', () => {
     const plain = ok(parseScenario(yaml(['name: plain', 'horizon: 30d', 'fleet:', '  functions: 10', '  regions: { eu-west-1: 1 }', '  runtimes: { python3.9: 1 }']), 's.yaml'));
     expect(replicationMetrics(simulateReplication(plain, 0, { seed: 9, keepPatches: false })).deprecatedRuntimeFunctions).toBeNull();
   });
+
+  it('creates no function on a runtime after its block-create date (python3.9: 2027-02-01)', () => {
+    const src = (startDate: string | null): string => yaml([
+      'name: block-create', ...(startDate === null ? [] : [`startDate: ${startDate}`]), 'horizon: 30d', 'sampleEvery: 1d',
+      'fleet:', '  functions: 100', '  regions: { eu-west-1: 1 }', '  runtimes: { python3.9: 1, python3.12: 1 }', '  createdPerDay: 40',
+    ]);
+    const onOld = (s: Scenario): Map<number, number> => {
+      const out = new Map<number, number>();
+      for (const r of timeseriesTable.rows(s, buildVersionTable(s), simulateReplication(s, 0, { seed: 2, keepPatches: false }))) {
+        if (r[4] === 'python3.9') out.set(Number(r[1]), (out.get(Number(r[1])) ?? 0) + Number(r[8]));
+      }
+      return out;
+    };
+    // Start 2027-01-20: python3.9 is blocked from day 12 on.
+    const a = onOld(ok(parseScenario(src('2027-01-20'), 's.yaml')));
+    const b = onOld(ok(parseScenario(src(null), 's.yaml')));
+    expect(a.get(12)!).toBeGreaterThan(a.get(0)!); // still created before the block
+    expect(a.get(30)).toBe(a.get(12)); // none after it
+    expect(b.get(30)!).toBeGreaterThan(b.get(12)!); // without the calendar they still are
+  });
 });
