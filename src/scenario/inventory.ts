@@ -58,9 +58,9 @@ export function readInventory(value: unknown, scenarioFile: string | null): Inve
   } catch (error) {
     if (!(error instanceof FleetInputError)) throw error;
     const first = error.message.split('\n')[0] ?? error.message;
-    return { ...none, findings: [finding(at, 'value', `fleet.inventory: cannot use ${path}: ${first}`)] };
+    return { ...none, findings: [finding(at, 'value', `cannot use ${path}: ${first}`)] };
   }
-  if (records.length === 0) return { ...none, findings: [finding(at, 'value', `fleet.inventory: ${path} has no functions`)] };
+  if (records.length === 0) return { ...none, findings: [finding(at, 'value', `${path} has no functions`)] };
 
   const unknownRuntime = new Map<string, number>();
   const unknownRegion = new Map<string, number>();
@@ -71,10 +71,10 @@ export function readInventory(value: unknown, scenarioFile: string | null): Inve
     if (!RUNTIME_IDS.includes(r.runtime)) unknownRuntime.set(r.runtime, (unknownRuntime.get(r.runtime) ?? 0) + 1);
     else zipRuntimes.set(r.runtime, (zipRuntimes.get(r.runtime) ?? 0) + 1);
   }
-  for (const [runtime, n] of unknownRuntime) findings.push(finding(at, 'value', `fleet.inventory: runtime ${runtime} (${n} function(s)) is not a managed runtime this simulator knows; allowed: ${RUNTIME_IDS.join(', ')}`));
-  for (const [region, n] of unknownRegion) findings.push(finding(at, 'value', `fleet.inventory: region ${region} (${n} function(s)) is not a commercial region this simulator knows; allowed: ${COMMERCIAL_REGIONS.join(', ')}`));
+  for (const [runtime, n] of unknownRuntime) findings.push(finding(at, 'value', `runtime ${runtime} (${n} function(s)) is not a managed runtime this simulator knows; allowed: ${RUNTIME_IDS.join(', ')}`));
+  for (const [region, n] of unknownRegion) findings.push(finding(at, 'value', `region ${region} (${n} function(s)) is not a commercial region this simulator knows; allowed: ${COMMERCIAL_REGIONS.join(', ')}`));
   const imageRuntime = [...zipRuntimes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
-  if (imageRuntime === undefined) findings.push(finding(at, 'value', `fleet.inventory: ${path} has no Zip function with a managed runtime to simulate`));
+  if (imageRuntime === undefined) findings.push(finding(at, 'value', `${path} has no Zip function with a managed runtime to simulate`));
   if (findings.length > 0 || imageRuntime === undefined) return { ...none, findings };
 
   const states = isMap(value.runtimes) ? value.runtimes : {};

@@ -163,6 +163,19 @@ describe('fleet.inventory on the fixture inventory', () => {
     expect(loaded.errors[0]!.message).toMatch(/fleet\.functions and fleet\.inventory/);
   });
 
+  it('names a runtime the simulator does not know, with how many functions use it', async () => {
+    const fleet = JSON.parse(readFileSync(join(dir, 'fleet.json'), 'utf8'));
+    const edge = fleet.functions.find((f: { functionName: string }) => f.functionName === 'edge-auth');
+    edge.runtime = 'nodejs16.x';
+    for (const v of edge.versions) v.runtime = 'nodejs16.x';
+    writeFileSync(join(dir, 'old.json'), JSON.stringify(fleet));
+    const loaded = await load('  inventory: old.json');
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.errors[0]!.path).toBe('fleet.inventory');
+    expect(loaded.errors[0]!.message).toMatch(/^runtime nodejs16\.x \(1 function\(s\)\) is not a managed runtime this simulator knows; allowed: .*nodejs18\.x/);
+  });
+
   it('reports a missing fleet file at the key, without a stack trace', async () => {
     const loaded = await load('  inventory: nowhere.json');
     expect(loaded.ok).toBe(false);
