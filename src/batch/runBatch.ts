@@ -30,6 +30,13 @@ export interface UnitFailureReport {
 export interface BatchProgress {
   /** Units the batch needs so far (grows with --target-ci rounds), and how many are stored. */
   planned(total: number, done: number): void;
+  /**
+   * A unit is sent to a worker; a reporter that follows progress inside units answers with
+   * a progress cell (progressCell.ts) for the worker to write into, else undefined.
+   */
+  unitStarted?(unit: UnitRef, horizonMs: number): SharedArrayBuffer | undefined;
+  /** A unit ended, stored or failed (after `unitDone` when stored). */
+  unitEnded?(unit: UnitRef): void;
   unitDone(summary: UnitSummary): void;
 }
 
@@ -108,8 +115,10 @@ async function runUnits(
       while (active < runner.threads && next < units.length && !stopped()) {
         const unit = units[next++]!;
         active++;
+        const task = taskOf(plan, unit);
+        const cell = options.progress?.unitStarted?.(unit, task.scenario.horizonMs);
         runner
-          .run(taskOf(plan, unit))
+          .run(cell === undefined ? task : { ...task, progress: cell })
           .then(
             (packed) => {
               const summary = decodeUnitSummary(new Uint8Array(packed));
@@ -133,6 +142,7 @@ async function runUnits(
             fatal ??= error;
           })
           .finally(() => {
+            options.progress?.unitEnded?.(unit);
             active--;
             launch();
           });

@@ -7,6 +7,7 @@ import { simulateReplication } from '../model/simulate.js';
 import { replicationMetrics } from '../analysis/metrics.js';
 import { deprecatedByRegionOf } from '../output/deprecatedRuntimeJson.js';
 import type { Scenario } from '../scenario/types.js';
+import { progressView } from './progressCell.js';
 import { encodeUnit, rowsOf, type UnitSummary } from './unitCodec.js';
 
 export interface UnitTask {
@@ -21,6 +22,8 @@ export interface UnitTask {
   readonly initStartSample: number | null;
   /** Test hook (see failHook.ts): throw instead of simulating. */
   readonly fail: boolean;
+  /** Where the unit reports its progress to the main thread (progressCell.ts), if anyone listens. */
+  readonly progress?: SharedArrayBuffer;
 }
 
 /** A unit that threw, as the batch reports it. */
@@ -48,6 +51,7 @@ export function simulateUnit(task: UnitTask): ArrayBuffer {
     keepPatches: task.keepPatches,
     keepChanges: task.scenario.outputs.events,
     ...(task.initStartSample !== null ? { initStartSample: task.initStartSample } : {}),
+    ...(task.progress !== undefined ? { progress: progressView(task.progress) } : {}),
   });
   return encodeUnit(summaryOf(task.point, result), rowsOf(result));
 }

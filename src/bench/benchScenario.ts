@@ -11,7 +11,7 @@ import type { Scenario } from '../scenario/types.js';
 export interface BenchScenarioOptions {
   readonly functions: number;
   readonly horizonDays: number;
-  /** Days over which releases are published (releases stop after this). */
+  /** Days over which releases are published (releases stop after this); 0: no release at all. */
   readonly releaseDays: number;
   readonly sampleEveryDays?: number;
 }
@@ -38,8 +38,8 @@ export function benchScenarioText(o: BenchScenarioOptions): string {
     '  deploys: { meanInterval: 14d, inactiveShare: 0.3 }',
     'runtimes:',
     ...runtimes.map(([id, current]) => `  ${id}: { current: ${current} }`),
-    'releases:',
-    ...runtimes.map(([id, current], i) => {
+    ...(o.releaseDays <= 0 ? ['releases: []'] : ['releases:']),
+    ...(o.releaseDays <= 0 ? [] : runtimes).map(([id, current], i) => {
       const first = current.replace(/(\d+)$/, (n) => String(Number(n) + 1));
       return `  - { runtime: ${id}, version: ${first}, at: ${1 + 3 * i}d, regionInterval: 6h, repeat: { every: 14d, count: ${count} } }`;
     }),

@@ -1,15 +1,24 @@
 /**
  * One end-to-end measurement in a process of its own, so that its peak RSS is its own:
- * `node dist/bench/endToEndChild.js <functions> <horizonDays> <releaseDays>` prints one JSON
- * line with wall time, simulated events, CPU time and peak RSS.
+ * `node dist/bench/endToEndChild.js <functions> <horizonDays> <releaseDays> [sampleEveryDays] [progress]`
+ * prints one JSON line with wall time, simulated events, CPU time and peak RSS. With
+ * `progress` (1) the run writes a progress cell on a SharedArrayBuffer, as a worker does.
  */
 import { simulateReplication } from '../model/simulate.js';
+import { createProgressCell, progressView } from '../batch/progressCell.js';
 import { benchScenario } from './benchScenario.js';
 
-const [functions, horizonDays, releaseDays] = process.argv.slice(2).map(Number);
-const scenario = benchScenario({ functions: functions!, horizonDays: horizonDays!, releaseDays: releaseDays! });
+const [functions, horizonDays, releaseDays, sampleEveryDays, progress] = process.argv.slice(2).map(Number);
+const scenario = benchScenario({
+  functions: functions!, horizonDays: horizonDays!, releaseDays: releaseDays!,
+  ...(sampleEveryDays !== undefined && sampleEveryDays > 0 ? { sampleEveryDays } : {}),
+});
 const start = process.hrtime.bigint();
-const result = simulateReplication(scenario, 0, { seed: 1, keepPatches: false });
+const result = simulateReplication(scenario, 0, {
+  seed: 1,
+  keepPatches: false,
+  ...(progress === 1 ? { progress: progressView(createProgressCell()) } : {}),
+});
 const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
 const usage = process.resourceUsage();
 process.stdout.write(JSON.stringify({

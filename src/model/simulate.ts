@@ -55,6 +55,12 @@ export interface SimulateOptions {
   readonly initStartSample?: number;
   /** A version table already built for this scenario (it is the same for every replication). */
   readonly versions?: VersionTable;
+  /**
+   * Progress cell, written at each sample event and never read here: [0] the simulated time
+   * reached (ms), [1] events run so far. A worker passes a view of a SharedArrayBuffer that
+   * the main thread's progress timer reads (src/batch/progressCell.ts).
+   */
+  readonly progress?: Float64Array;
 }
 
 export function simulateReplication(scenario: Scenario, replication: number, options: SimulateOptions): ReplicationResult {
@@ -163,7 +169,10 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
 
   // 4. run
   const sampleEveryMs = scenario.sampleEveryMs;
+  const progress = options.progress;
+  let ran = 0;
   const events = queue.runUntil(scenario.horizonMs, (kind, target, atMs) => {
+    ran++;
     switch (kind) {
       case EV_MOVE:
         onPendingMove(ctx, target, atMs);
@@ -174,6 +183,10 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
       case EV_SAMPLE: {
         groups.sample(target);
         lag.sample(ctx, atMs);
+        if (progress !== undefined) {
+          progress[1] = ran;
+          progress[0] = atMs;
+        }
         const next = (target + 1) * sampleEveryMs;
         if (next <= scenario.horizonMs) queue.schedule(next, EV_SAMPLE, target + 1);
         break;

@@ -11,6 +11,7 @@ import type { VersionTable } from '../model/catalog/versionTable.js';
 import { HOW_NAMES, HOW_WITHDRAWN } from '../model/fleet/fleetState.js';
 import { DAY_MS } from '../model/units.js';
 import { namesOf } from './decode.js';
+import { patchChunks } from './patchChunks.js';
 import { tableLines, type Cell, type RowTable } from './table.js';
 import type { UnitRows } from './unitData.js';
 
@@ -23,25 +24,26 @@ export const patchesTable: RowTable = {
   ],
   *rows(scenario: Scenario, versions: VersionTable, result: UnitRows): Generator<readonly Cell[]> {
     const names = namesOf(scenario, versions);
-    const rows = result.patches;
     const fn = result.functions;
-    if (rows === null) throw new Error(`replication ${result.replication} kept no patch rows`);
-    for (let i = 0; i < rows.length; i++) {
-      const f = rows.functionId[i]!;
-      const patchedMs = rows.patchedMs[i]!;
-      yield [
-        result.replication,
-        f,
-        names.region[fn.region[f]!]!,
-        names.architecture[fn.architecture[f]!]!,
-        names.runtime[fn.runtime[f]!]!,
-        names.packageType[fn.packageType[f]!]!,
-        names.mode[rows.mode[i]!]!,
-        names.version[rows.version[i]!]!,
-        rows.publishedMs[i]! / DAY_MS,
-        Number.isNaN(patchedMs) ? null : patchedMs / DAY_MS,
-        Number.isNaN(patchedMs) && rows.how[i] !== HOW_WITHDRAWN ? null : HOW_NAMES[rows.how[i]!] ?? null,
-      ];
+    if (result.patches === null) throw new Error(`replication ${result.replication} kept no patch rows`);
+    for (const rows of patchChunks(result.patches)) {
+      for (let i = 0; i < rows.length; i++) {
+        const f = rows.functionId[i]!;
+        const patchedMs = rows.patchedMs[i]!;
+        yield [
+          result.replication,
+          f,
+          names.region[fn.region[f]!]!,
+          names.architecture[fn.architecture[f]!]!,
+          names.runtime[fn.runtime[f]!]!,
+          names.packageType[fn.packageType[f]!]!,
+          names.mode[rows.mode[i]!]!,
+          names.version[rows.version[i]!]!,
+          rows.publishedMs[i]! / DAY_MS,
+          Number.isNaN(patchedMs) ? null : patchedMs / DAY_MS,
+          Number.isNaN(patchedMs) && rows.how[i] !== HOW_WITHDRAWN ? null : HOW_NAMES[rows.how[i]!] ?? null,
+        ];
+      }
     }
   },
 };

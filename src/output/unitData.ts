@@ -4,12 +4,17 @@
  */
 import type { MetricName } from '../analysis/metrics.js';
 import type { ReplicationResult } from '../model/result.js';
+import type { PatchInput } from './patchChunks.js';
 
-/** The row data of a unit: a replication's result without the survival histogram and totals. */
+/**
+ * The row data of a unit: a replication's result without the survival histogram and totals.
+ * Patch rows may come as a source of chunks (patchChunks.ts), so that writers never need
+ * them whole.
+ */
 export type UnitRows = Pick<
   ReplicationResult,
-  'replication' | 'timeseries' | 'patches' | 'functions' | 'exposure' | 'rollout' | 'changes' | 'initStart' | 'initStartFunctions'
->;
+  'replication' | 'timeseries' | 'functions' | 'exposure' | 'rollout' | 'changes' | 'initStart' | 'initStartFunctions'
+> & { readonly patches: PatchInput | null };
 
 /** What the main thread keeps of a unit without reading its rows. */
 export interface UnitSummary {

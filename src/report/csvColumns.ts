@@ -58,16 +58,26 @@ function request(value: ColumnKind | ColumnRequest): ColumnRequest {
   return typeof value === 'string' ? { kind: value } : value;
 }
 
+export interface ReadOptions {
+  /**
+   * Sum this (number) column over rows equal in every other requested column while reading:
+   * the table then holds one row per distinct key, in first-seen order, so memory follows
+   * the number of groups, not the file's length (timeseries.csv of a large fleet).
+   */
+  readonly sumBy?: string;
+}
+
 /**
  * The requested columns of `file` as a table, or null when the file does not exist.
  * Throws `ResultsFileError` when a required column is missing or a row is short.
  */
-export async function readCsvColumns(file: string, spec: ColumnSpec, name = file): Promise<ColumnTable | null> {
+export async function readCsvColumns(file: string, spec: ColumnSpec, name = file, options: ReadOptions = {}): Promise<ColumnTable | null> {
   if (!existsSync(file)) return null;
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   const wanted = Object.entries(spec).map(([column, value]) => ({ column, ...request(value) }));
   let picks: { column: string; kind: ColumnKind; index: number; values: (number | string)[] }[] | null = null;
   const intern = new Map<string, string>();
+  const groups = new Map<string, number>();
   let pending = '';
   let lineNumber = 0;
   for await (const raw of lines) {
@@ -93,6 +103,25 @@ export async function readCsvColumns(file: string, spec: ColumnSpec, name = file
     }
     if (text === '') continue;
     const fields = splitCsvRecord(text);
+    if (options.sumBy !== undefined) {
+      const sum = picks.find((p) => p.column === options.sumBy);
+      if (sum === undefined || sum.kind !== 'number') throw new Error(`readCsvColumns: sumBy ${options.sumBy} is not a requested number column`);
+      let key = '';
+      for (const p of picks) {
+        if (p === sum) continue;
+        const field = fields[p.index];
+        if (field === undefined) throw new ResultsFileError(`${name}:${lineNumber}: row has ${fields.length} fields, expected at least ${p.index + 1}`);
+        key += field + '\u0001';
+      }
+      const row = groups.get(key);
+      const field = fields[sum.index];
+      if (field === undefined) throw new ResultsFileError(`${name}:${lineNumber}: row has ${fields.length} fields, expected at least ${sum.index + 1}`);
+      if (row !== undefined) {
+        sum.values[row] = (sum.values[row] as number) + (field === '' ? Number.NaN : Number(field));
+        continue;
+      }
+      groups.set(key, sum.values.length);
+    }
     for (const p of picks) {
       const field = fields[p.index];
       if (field === undefined) throw new ResultsFileError(`${name}:${lineNumber}: row has ${fields.length} fields, expected at least ${p.index + 1}`);

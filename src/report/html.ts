@@ -91,6 +91,9 @@ export function renderTable(t: TableModel): string {
   return `<table>${caption}${head}${body}</table>`;
 }
 
+/** Static SVGs above this size are not repeated inside <noscript>, so the page stays under 3 MB. */
+export const NOSCRIPT_SVG_MAX_CHARS = 250_000;
+
 function renderChart(c: RenderedChart): string {
   const e = c.entry;
   if (e.kind === 'omitted') {
@@ -102,7 +105,7 @@ function renderChart(c: RenderedChart): string {
     `<figcaption>${escapeHtml(e.caption)}</figcaption>`,
     `<div class="plot" id="chart-${escapeHtml(e.name)}" data-chart="${escapeHtml(e.name)}" role="img" aria-label="${escapeHtml(e.title)}"></div>`,
     // The static SVG comes from vega's SVG renderer, which escapes every text it draws.
-    `<noscript><div class="plot static">${c.svg ?? ''}</div></noscript>`,
+    `<noscript><div class="plot static">${c.svg === null ? '' : c.svg.length <= NOSCRIPT_SVG_MAX_CHARS ? c.svg : `<p>This chart's static SVG (charts/${escapeHtml(e.name)}.svg beside this page) is too large to inline; turn on JavaScript to see it here.</p>`}</div></noscript>`,
     '</figure>',
   ].join('\n');
 }

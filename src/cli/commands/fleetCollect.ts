@@ -4,7 +4,6 @@
  * other commands start without it), with the default credential chain, adaptive retries, a
  * bounded number of calls in flight and a progress bar on stderr.
  */
-import cliProgress from 'cli-progress';
 import type { Argv } from 'yargs';
 import { buildFleet } from '../../fleet/buildFleet.js';
 import { collectDocuments, DEFAULT_CONCURRENCY, DEFAULT_MAX_ATTEMPTS } from '../../fleet/collect.js';
@@ -33,8 +32,9 @@ export function fleetCollectOptions<T>(y: Argv<T>) {
   );
 }
 
-function progressBar(io: CliIo, quiet: boolean) {
+async function progressBar(io: CliIo, quiet: boolean) {
   if (quiet) return { planned: (_n: number) => undefined, call: () => undefined, stop: () => undefined };
+  const { default: cliProgress } = await import('cli-progress'); // loaded only when it runs (start-up)
   const tty = io.stderrIsTty;
   const stream = tty ? process.stderr : { write: (text: string) => { io.stderr(text); return true; }, isTTY: false };
   const bar = new cliProgress.SingleBar({
@@ -62,7 +62,7 @@ export async function fleetCollectCommand(args: FleetCollectArgs, io: CliIo): Pr
   // The pinned SDK version works on Node 20; its notice about future versions needing Node 22 is not for our users.
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
   const sdk = await import('@aws-sdk/client-lambda');
-  const progress = progressBar(io, args.quiet);
+  const progress = await progressBar(io, args.quiet);
   let documents;
   try {
     documents = await collectDocuments(sdk, {

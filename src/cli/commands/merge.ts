@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { batchOutputs } from '../../batch/batchOutputs.js';
 import { readPartition, readPartitionUnit, PartitionError, type ManifestUnit, type Partition } from '../../batch/partition.js';
 import { makePlan, planIdentity, planUnits, unitId } from '../../batch/plan.js';
+import { rememberLastUnit } from '../../batch/lastUnit.js';
 import { decodeUnit, decodeUnitSummary, type UnitSummary } from '../../batch/unitCodec.js';
 import { writeOutputDirWith, checkOutputDir } from '../../output/writeOutputDir.js';
 import { formatScenarioError, parseScenario } from '../../scenario/load.js';
@@ -117,10 +118,10 @@ async function merge(args: MergeArgs, io: CliIo): Promise<number> {
     }
     return summary;
   });
-  const load = (u: UnitSummary) => {
+  const load = rememberLastUnit((u) => {
     const { partition, unit } = found.get(unitId(u))!;
     return decodeUnit(readPartitionUnit(partition, unit)).rows;
-  };
+  });
   const version = toolVersion();
   if (version !== batch.toolVersion && !args.quiet) {
     io.stderr(`warning: the shards were run by version ${batch.toolVersion}, this is ${version}\n`);

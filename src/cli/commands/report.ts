@@ -3,24 +3,14 @@
  * (self-contained, opens offline) and DIR/charts/*.svg, each written atomically.
  */
 import { existsSync, statSync } from 'node:fs';
-import type { Argv } from 'yargs';
 import { buildReport } from '../../report/buildReport.js';
 import { ResultsFileError } from '../../report/readResults.js';
 import { folderTarget, writeReport } from '../../report/writeReport.js';
 import { EXIT_OK, UsageError, type CliIo } from '../io.js';
 
-export const REPORT_COMMAND = 'report <dir>';
-export const REPORT_DESCRIPTION = 'Build the HTML report (report.html, charts/*.svg) of a results folder written by run';
-
 export interface ReportArgs {
   readonly dir: string;
   readonly quiet?: boolean | undefined;
-}
-
-export function reportOptions<T>(y: Argv<T>) {
-  return y
-    .positional('dir', { type: 'string', demandOption: true, describe: 'Results folder (summary.json, timeseries.csv, …)' })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing when done' });
 }
 
 /** A results folder the user named: it must exist and be a folder (else exit code 2). */

@@ -19,6 +19,7 @@ import { createWorkerPool, defaultWorkers } from '../../batch/pool.js';
 import { runBatch, type UnitFailureReport } from '../../batch/runBatch.js';
 import { resolveShard, ShardError, type Env, type Shard } from '../../batch/shard.js';
 import { HEADLINE_METRICS, type TargetCiSpec } from '../../batch/targetCi.js';
+import { rememberLastUnit } from '../../batch/lastUnit.js';
 import { decodeUnit } from '../../batch/unitCodec.js';
 import { WorkFolder, workDirFor, WorkFolderError } from '../../batch/workDir.js';
 import { checkResources, defaultResourceLimits, estimateRun } from '../../model/estimate.js';
@@ -218,7 +219,7 @@ export async function runCommand(args: RunArgs, io: CliIo, env: Env = process.en
       return EXIT_INTERNAL;
     }
 
-    const load = (u: { point: number; replication: number }) => decodeUnit(folder.read(u)).rows;
+    const load = rememberLastUnit((u) => decodeUnit(folder.read(u)).rows);
     const common = { scenario, source: source, scenarioFile: basename(args.scenario), toolVersion: version, parquet: args.parquet !== false };
     if (shard !== null) {
       writeOutputDir(outDir, partitionFiles({

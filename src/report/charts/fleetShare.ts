@@ -2,6 +2,13 @@
 import type { ReportData } from '../types.js';
 import { fewLabels, omitted, perSet, pointsPerSet, setsIn, topLevel, versionColors, type ChartEntry, type VlSpec } from '../chart.js';
 import { fleetShareRows } from '../data/fleetShare.js';
+import { thinnedNote } from '../data/times.js';
+
+/**
+ * Most rows the chart's data may hold (one per set × time × runtime version): above it, fewer
+ * sample times are drawn, so that the page stays small however many versions a run has.
+ */
+export const FLEET_SHARE_ROWS_MAX = 6_000;
 
 /** Above this many versions of one runtime, the boundaries' CI strips would pile up into noise. */
 export const MAX_VERSIONS_WITH_BANDS = 8;
@@ -62,7 +69,9 @@ export function fleetShareSpec(values: readonly Record<string, unknown>[], o: Fl
 export function fleetShareChart(data: ReportData): ChartEntry {
   const title = 'Fleet share by runtime version';
   if (data.timeseries === null || data.timeseries.numRows() === 0) return omitted('fleet-share', 'fleet', title, 'No timeseries.csv in the results: nothing to chart.');
-  const values = fleetShareRows(data.timeseries, data.versions, pointsPerSet(data.sets.length));
+  const versionsPerSet = Math.max(1, Math.ceil(data.versions.numRows() / Math.max(1, data.sets.length)));
+  const maxTimes = Math.max(24, Math.min(pointsPerSet(data.sets.length), Math.floor(FLEET_SHARE_ROWS_MAX / (versionsPerSet * data.sets.length))));
+  const values = fleetShareRows(data.timeseries, data.versions, maxTimes);
   const runtimes = [...new Set(values.map((v) => String(v.runtime)))].map((runtime) => {
     const ranks = new Map<string, number>();
     for (const v of values) if (v.runtime === runtime) ranks.set(String(v.runtime_version), Number(v.rank));
@@ -75,7 +84,8 @@ export function fleetShareChart(data: ReportData): ChartEntry {
     section: 'fleet',
     title,
     caption: 'Each band is the share of one runtime\'s functions on one runtime version (darker = newer, counted by the live version): the old version\'s band shrinks as the new one\'s grows'
-      + (maxReps > 1 ? `; means over ${maxReps} replications, with the 95% CI of each boundary as a dark strip (for runtimes with at most ${MAX_VERSIONS_WITH_BANDS} versions).` : '.'),
+      + (maxReps > 1 ? `; means over ${maxReps} replications, with the 95% CI of each boundary as a dark strip (for runtimes with at most ${MAX_VERSIONS_WITH_BANDS} versions).` : '.')
+      + thinnedNote(data.timeseries, maxTimes),
     spec: fleetShareSpec(values, { runtimes, sets: data.sets.map((s) => s.key), bands: maxReps > 1 }),
   };
 }

@@ -1,5 +1,6 @@
 /** Window of exposure split between Lambda and the owner (R18): stale functions over time, and the totals. */
 import type { ReportData } from '../types.js';
+import { thinnedNote } from '../data/times.js';
 import { colorScale, omitted, perSet, pointsPerSet, setsIn, topLevel, type ChartEntry, type VlSpec } from '../chart.js';
 import { LAMBDA, OWNER, responsibilityTotals, staleByResponsibilityRows } from '../data/responsibility.js';
 
@@ -56,7 +57,8 @@ export function responsibilityChart(data: ReportData): ChartEntry {
     section: 'fleet',
     title,
     caption: 'Stale days are Lambda\'s while an Auto function waits for the rollout and the owner\'s otherwise (FunctionUpdate not deployed, Manual pins, images not rebuilt); the left panel shows the stale functions at each sample, the right the totals in function-days from summary.json'
-      + (maxReps > 1 ? `, means over ${maxReps} replications with 95% CI bars.` : '.'),
+      + (maxReps > 1 ? `, means over ${maxReps} replications with 95% CI bars.` : '.')
+      + thinnedNote(data.timeseries, pointsPerSet(data.sets.length)),
     spec: responsibilitySpec(over, totals, data.sets.map((s) => s.key), maxReps > 1),
   };
 }

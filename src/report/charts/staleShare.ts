@@ -1,5 +1,6 @@
 /** Share of functions on a stale runtime version over time, by update mode and by package type. */
 import type { ReportData } from '../types.js';
+import { thinnedNote } from '../data/times.js';
 import { colorScale, LINE_LEGEND, omitted, perSet, pointsPerSet, setsIn, topLevel, type ChartEntry, type VlSpec } from '../chart.js';
 import { MODE_DIMENSION, PACKAGE_DIMENSION, staleShareRows } from '../data/staleShare.js';
 
@@ -50,7 +51,8 @@ export function staleShareChart(data: ReportData): ChartEntry {
     section: 'fleet',
     title,
     caption: 'The share of each group\'s functions whose live runtime version is older than the latest secure one in their region; each new release makes a step up, and how fast a line falls back is how fast that group patches'
-      + (maxReps > 1 ? ` (lines: means over ${maxReps} replications; shading: 95% CI).` : '.'),
+      + (maxReps > 1 ? ` (lines: means over ${maxReps} replications; shading: 95% CI).` : '.')
+      + thinnedNote(data.timeseries, pointsPerSet(data.sets.length)),
     spec: staleShareSpec(values, data.sets.map((s) => s.key), maxReps > 1),
   };
 }

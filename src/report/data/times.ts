@@ -20,3 +20,15 @@ export function keepTimes(table: ColumnTable, target: number, column = 'time_day
   }
   return aq.table(out);
 }
+
+/** Distinct sample times of the set with the most (what `keepTimes` thins from). */
+export function sampleTimeCount(table: ColumnTable, column = 'time_days'): number {
+  const counts = table.select('set', column).dedupe().groupby('set').count().array('count') as number[];
+  return counts.length === 0 ? 0 : Math.max(...counts);
+}
+
+/** The caption's note when a chart shows fewer sample times than the file holds, else ''. */
+export function thinnedNote(table: ColumnTable, kept: number, file = 'timeseries.csv'): string {
+  const all = sampleTimeCount(table);
+  return all > kept ? ` For the page, drawn at about ${kept} of the ${all} sample times (evenly spaced); ${file} holds every one.` : '';
+}

@@ -1,0 +1,20 @@
+/**
+ * Start-up time of CLI commands: the built CLI run in a fresh child process, median wall
+ * time over several runs (the process's whole life: Node's own start-up, module loading,
+ * the command, exit).
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { median } from './childRun.js';
+
+export function startupMs(args: readonly string[], runs: number): number {
+  const main = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const child = spawnSync(process.execPath, [main, ...args], { encoding: 'utf8' });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (child.status !== 0) throw new Error(`lambda-rollout-sim ${args.join(' ')} failed (${child.status}):\n${child.stderr}`);
+  }
+  return median(times);
+}

@@ -1,0 +1,74 @@
+/**
+ * Start-up stays light: `--version`, `validate` and `schema` must not load the heavy modules
+ * (charts, tables, Parquet, worker pool, progress bar). The built CLI runs in a child with a
+ * module-resolve hook that logs every module it loads; a `report` run is the positive control
+ * (it must load vega, so the hook is seen to work). No wall-clock assertion: the time is a
+ * bench figure (npm run bench).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import '../batch/helpers.js'; // builds dist/ if stale
+
+const HEAVY = ['vega', 'vega-lite', 'vega-embed', 'arquero', 'hyparquet-writer', 'piscina', 'cli-progress'];
+
+const dir = mkdtempSync(join(tmpdir(), 'lrs-startup-'));
+writeFileSync(join(dir, 'hooks.mjs'), [
+  "import { appendFileSync } from 'node:fs';",
+  'export async function resolve(specifier, context, next) {',
+  '  const resolved = await next(specifier, context);',
+  '  appendFileSync(process.env.LRS_LOAD_LOG, resolved.url + "\\n");',
+  '  return resolved;',
+  '}',
+].join('\n'));
+writeFileSync(join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The packages (by node_modules folder name) a CLI invocation loads, and its exit status. */
+function loadedPackages(args: readonly string[]): { packages: Set<string>; status: number | null; stdout: string } {
+  const log = join(dir, `load-${args[0]!.replace(/\W/g, '')}.log`);
+  writeFileSync(log, '');
+  const child = spawnSync(process.execPath, ['--import', join(dir, 'register.mjs'), 'dist/cli/main.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LRS_LOAD_LOG: log },
+  });
+  const packages = new Set<string>();
+  for (const url of readFileSync(log, 'utf8').split('\n')) {
+    const m = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+    if (m !== null) packages.add(m[1]!);
+  }
+  return { packages, status: child.status, stdout: child.stdout };
+}
+
+describe('start-up loads only what the command uses', () => {
+  it('--version loads no package at all', () => {
+    const r = loadedPackages(['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect([...r.packages]).toEqual([]);
+  });
+
+  it.each([
+    [['validate', 'scenarios/default.yaml']],
+    [['schema']],
+    [['--help']],
+  ])('%j loads no heavy module', (args) => {
+    const r = loadedPackages(args);
+    expect(r.status).toBe(0);
+    expect(r.packages.has('yargs')).toBe(true); // the hook saw the loads
+    expect(HEAVY.filter((p) => r.packages.has(p))).toEqual([]);
+  });
+
+  it('validate and schema load the scenario schema (zod), which the hook sees', () => {
+    expect(loadedPackages(['validate', 'scenarios/default.yaml']).packages.has('zod')).toBe(true);
+    expect(loadedPackages(['schema']).packages.has('zod')).toBe(true);
+  });
+
+  it('the hook catches a heavy load: report loads vega (positive control)', () => {
+    const r = loadedPackages(['report', join(dir, 'no-such-folder')]);
+    expect(r.status).toBe(2);
+    expect(r.packages.has('vega')).toBe(true);
+  });
+});
