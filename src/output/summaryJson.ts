@@ -66,6 +66,8 @@ export function summaryObject(input: SummaryInput, meta: SummaryMeta): object {
     functions: scenario.fleet.functions,
     horizonDays: scenario.horizonMs / DAY_MS,
     sampleEveryDays: scenario.sampleEveryMs / DAY_MS,
+    // The real calendar: only with startDate, so other summaries are unchanged.
+    ...(scenario.calendar === undefined ? {} : { startDate: new Date(scenario.calendar.startDateMs).toISOString().slice(0, 10) }),
   };
   const perReplication = (u: UnitSummary, withPoint: boolean): object => ({
     ...(withPoint ? { point: u.point } : {}),

@@ -29,6 +29,8 @@ export interface SummaryJson {
   readonly functions: number;
   readonly horizonDays: number;
   readonly sampleEveryDays?: number;
+  /** Calendar date of time 0 (`startDate`), when the scenario set one. */
+  readonly startDate?: string;
   readonly resultHash: string;
   /** Over the replications; absent in a sweep, whose points each have theirs. */
   readonly metrics?: Readonly<Record<string, MetricJson>>;
