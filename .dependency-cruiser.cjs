@@ -14,7 +14,7 @@
 const TEMPORARY = [
   {
     rule: 'model-imports-only-kernel',
-    from: '^src/model/(simulate|context|estimate|logs/initStartLog|fleet/drawFunction|catalog/versionTable)\\.ts$',
+    from: '^src/model/(simulate|context|estimate|logs/initStartLog|fleet/drawFunction|fleet/placeInventory|measure/deprecatedRuntime|catalog/versionTable)\\.ts$',
     to: '^src/scenario/types\\.ts$',
     reason: 'the validated scenario type still lives in scenario/; it moves into the model (model/spec.ts), so that scenario/ depends on the model and never the reverse',
   },

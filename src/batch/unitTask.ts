@@ -5,6 +5,7 @@
 import type { ReplicationResult } from '../model/result.js';
 import { simulateReplication } from '../model/simulate.js';
 import { replicationMetrics } from '../analysis/metrics.js';
+import { deprecatedByRegionOf } from '../output/deprecatedRuntimeJson.js';
 import type { Scenario } from '../scenario/types.js';
 import { progressView } from './progressCell.js';
 import { encodeUnit, rowsOf, type UnitSummary } from './unitCodec.js';
@@ -38,6 +39,7 @@ export function summaryOf(point: number, result: ReplicationResult): UnitSummary
     createdFunctions: result.totals.createdFunctions,
     events: result.totals.events,
     metrics: replicationMetrics(result),
+    ...deprecatedByRegionOf(result),
   };
 }
 

@@ -7,7 +7,7 @@ import { UserError } from '../common/userError.js';
 import { fromCommandModule, type CliCommand } from './command.js';
 import { calibrateModule } from './commands/calibrate.js';
 import { compareCmd } from './commands/compareCmd.js';
-import { fleetCommand } from './commands/fleet.js';
+import { fleetCommand } from './commands/fleetCmd.js';
 import { insightsCmd } from './commands/insightsCmd.js';
 import { mergeCmd } from './commands/mergeCmd.js';
 import { observeModule } from './commands/observe.js';
@@ -15,7 +15,8 @@ import { reportCmd } from './commands/reportCmd.js';
 import { runCmd } from './commands/runCmd.js';
 import { schemaCmd } from './commands/schemaCmd.js';
 import { validateCmd } from './commands/validateCmd.js';
-import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io.js';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, internalErrorText, type CliIo } from './io.js';
+import { UsageError } from './usageError.js';
 import { toolVersion } from './version.js';
 
 /**
@@ -66,7 +67,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       io.stderr(error.form === 'command' ? `lambda-rollout-sim: ${error.message}\nRun with --help for usage.\n` : error.problems.map((line) => `${line}\n`).join(''));
       return EXIT_USAGE;
     }
-    io.stderr(`lambda-rollout-sim: internal error (please report it with the scenario file):\n${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    io.stderr(internalErrorText(error));
     return EXIT_INTERNAL;
   }
 }

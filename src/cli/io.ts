@@ -1,6 +1,3 @@
-/** The terminal as the CLI sees it: its two streams, exit codes, and the command-line mistake. */
-import { UserError } from '../common/userError.js';
-
 /** Where the CLI writes; tests pass their own to capture output. */
 export interface CliIo {
   stdout(text: string): void;
@@ -20,5 +17,8 @@ export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_USAGE = 2;
 
-/** A mistake in the command line: printed as one message, no stack trace, exit code 2. */
-export class UsageError extends UserError {}
+
+/** The message of a bug (exit code 1): the one place a stack trace is printed. */
+export function internalErrorText(error: unknown): string {
+  return `lambda-rollout-sim: internal error (please report it with the scenario file):\n${error instanceof Error ? error.stack ?? error.message : String(error)}\n`;
+}

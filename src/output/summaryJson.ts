@@ -11,6 +11,7 @@ import { DAY_MS } from '../model/units.js';
 import { pointMetrics, unitsByPoint } from './byPoint.js';
 import type { PerReplicationJson, SummaryJson, TargetCiJson } from './summaryShape.js';
 import type { UnitSummary } from './unitData.js';
+import { deprecatedByRegion, deprecatedByRegionOf } from './deprecatedRuntimeJson.js';
 
 export interface SummaryMeta {
   readonly toolVersion: string;
@@ -64,6 +65,8 @@ export function summaryObject(input: SummaryInput, meta: SummaryMeta): SummaryJs
     functions: scenario.fleet.functions,
     horizonDays: scenario.horizonMs / DAY_MS,
     sampleEveryDays: scenario.sampleEveryMs / DAY_MS,
+    // The real calendar: only with startDate, so other summaries are unchanged.
+    ...(scenario.calendar === undefined ? {} : { startDate: new Date(scenario.calendar.startDateMs).toISOString().slice(0, 10) }),
   };
   const perReplication = (u: UnitSummary, withPoint: boolean): PerReplicationJson => ({
     ...(withPoint ? { point: u.point } : {}),
@@ -82,6 +85,7 @@ export function summaryObject(input: SummaryInput, meta: SummaryMeta): SummaryJs
       ...shape,
       resultHash: input.resultHash,
       metrics: summarizeMetricRows(units.map((u) => u.metrics)),
+      ...deprecatedByRegion(scenario, units),
       metricDefinitions: METRICS,
       perReplication: units.map((u) => perReplication(u, false)),
       ...(targetCi === null ? {} : { targetCi: { ...goal(targetCi), ...(only ?? {}) } }),
@@ -106,6 +110,7 @@ export function summaryObject(input: SummaryInput, meta: SummaryMeta): SummaryJs
         parameters: Object.fromEntries(sweep.parameters.map((key, k) => [key, p.values[k]])),
         replications: rows.length,
         metrics: summarizeMetricRows(rows),
+        ...deprecatedByRegion(scenario, byPoint.get(p.index) ?? []),
         ...(outcome === undefined ? {} : { targetCi: outcome }),
       };
     }),
@@ -138,6 +143,7 @@ export function buildSummary(
     createdFunctions: r.totals.createdFunctions,
     events: r.totals.events,
     metrics: replicationMetrics(r),
+    ...deprecatedByRegionOf(r),
   }));
   return summaryObject({ scenario, seed, resultHash: run.resultHash, units, sweep: null, targetCi: null }, meta);
 }

@@ -34,11 +34,15 @@ export interface PerReplicationJson {
   readonly metrics: Readonly<Record<MetricName, number | null>>;
 }
 
+/** Per fleet region (only with `startDate`): mean functions on a deprecated runtime at the horizon, and their function-days. */
+export type DeprecatedRuntimeJson = Readonly<Record<string, { readonly functions: number; readonly functionDays: number }>>;
+
 export interface PointJson {
   readonly point: number;
   readonly parameters: Readonly<Record<string, unknown>>;
   readonly replications: number;
   readonly metrics: Readonly<Record<string, MetricJson>>;
+  readonly deprecatedRuntimeByRegion?: DeprecatedRuntimeJson;
   readonly targetCi?: { readonly met: boolean; readonly relativeHalfWidths: Readonly<Record<string, number | null>> };
 }
 
@@ -55,11 +59,15 @@ export interface SummaryJson {
   readonly functions: number;
   readonly horizonDays: number;
   readonly sampleEveryDays: number;
+  /** The real calendar's first day (YYYY-MM-DD), only when the scenario sets `startDate`. */
+  readonly startDate?: string;
   readonly resultHash: string;
   /** With a sweep: the swept keys as written, and the number of points. */
   readonly sweep?: { readonly parameters: readonly string[]; readonly points: number };
   /** Without a sweep: over the replications. */
   readonly metrics?: Readonly<Record<string, MetricJson>>;
+  /** Without a sweep, and only with `startDate`. */
+  readonly deprecatedRuntimeByRegion?: DeprecatedRuntimeJson;
   /** With a sweep: each point's. */
   readonly points?: readonly PointJson[];
   readonly metricDefinitions: Readonly<Record<string, MetricDefinition>>;

@@ -11,7 +11,8 @@ export interface ReportFiles {
 }
 
 /** summary.json as the report reads it: the contract of the results folder (output/summaryShape.ts). */
-export type { CheckedMetricJson as MetricJson, CheckedSummaryJson as SummaryJson } from '../output/summaryShape.js';
+export type { CheckedMetricJson as MetricJson, CheckedSummaryJson as SummaryJson, DeprecatedRuntimeJson as DeprecatedByRegionJson } from '../output/summaryShape.js';
+
 /** One results folder as read. */
 export interface RunInfo {
   readonly dir: string;

@@ -4,7 +4,7 @@ import { clip, code, didYouMean, formatKeyPath, ioReason, json } from '../../src
 import { formatPosition, UserError } from '../../src/common/userError.js';
 import { InsightsInputError } from '../../src/insights/inputError.js';
 import { PlanError } from '../../src/batch/plan.js';
-import { UsageError } from '../../src/cli/io.js';
+import { UsageError } from '../../src/cli/usageError.js';
 
 const failure = (code: string): Error => Object.assign(new Error(`${code}: raw syscall text`), { code });
 

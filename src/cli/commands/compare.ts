@@ -5,7 +5,8 @@
  */
 import { buildComparison } from '../../report/buildReport.js';
 import { fileTarget, writeReport } from '../../report/writeReport.js';
-import { EXIT_OK, UsageError, type CliIo } from '../io.js';
+import { EXIT_OK, type CliIo } from '../io.js';
+import { UsageError } from '../usageError.js';
 import { checkResultsDir } from './report.js';
 
 export interface CompareArgs {

@@ -8,7 +8,8 @@ import { msg } from '../../insights/messages.js';
 import { parsePeriod } from '../../insights/period.js';
 import { reportCsvLines, runInsights } from '../../insights/runInsights.js';
 import { writeFileAtomic } from '../../insights/writeFileAtomic.js';
-import { EXIT_OK, UsageError, type CliIo } from '../io.js';
+import { EXIT_OK, type CliIo } from '../io.js';
+import { UsageError } from '../usageError.js';
 
 export interface InsightsArgs {
   readonly rule: string;

@@ -5,7 +5,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { buildReport } from '../../report/buildReport.js';
 import { folderTarget, writeReport } from '../../report/writeReport.js';
-import { EXIT_OK, UsageError, type CliIo } from '../io.js';
+import { EXIT_OK, type CliIo } from '../io.js';
+import { UsageError } from '../usageError.js';
 
 export interface ReportArgs {
   readonly dir: string;

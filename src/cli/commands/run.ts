@@ -28,7 +28,8 @@ import { checkOutputDir, writeOutputDir, writeOutputDirWith } from '../../output
 import { reportFiles } from '../../report/reportFiles.js';
 import { formatScenarioError, loadScenarioFile } from '../../scenario/load.js';
 import { show } from '../../scenario/messages.js';
-import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.js';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
+import { UsageError } from '../usageError.js';
 import { createProgress } from '../progress.js';
 import { toolVersion } from '../version.js';
 import { headlineOf } from './headline.js';

@@ -12,6 +12,7 @@ import { ACTION_CREATE, NO_VERSION } from '../measure/changeLog.js';
 import { scheduleNextMigration } from '../owners/migrations.js';
 import { EV_CREATE } from '../events.js';
 import { DAY_MS } from '../units.js';
+import { creationSampler } from './creationSampler.js';
 import { drawFunction } from './drawFunction.js';
 import { HOW_CREATE } from './fleetState.js';
 import { initDrawnVersions } from './functionVersions.js';
@@ -30,9 +31,9 @@ export function scheduleNextCreation(ctx: ReplicationContext, afterMs: number): 
 }
 
 /** Adds one function to the fleet at `atMs`; returns its id. */
-export function placeFunction(ctx: ReplicationContext, atMs: number): number {
+export function placeFunction(ctx: ReplicationContext, atMs: number, sampler = ctx.sampler): number {
   const { fleet } = ctx;
-  const f = drawFunction(fleet, ctx.sampler, ctx.draws, atMs);
+  const f = drawFunction(fleet, sampler, ctx.draws, atMs);
   const region = fleet.region[f]!;
   const runtime = fleet.runtime[f]!;
   const version = latestFor(ctx, f);
@@ -48,7 +49,10 @@ export function placeFunction(ctx: ReplicationContext, atMs: number): number {
 }
 
 export function createFunction(ctx: ReplicationContext, atMs: number): void {
-  const f = placeFunction(ctx, atMs);
+  // With startDate: runtimes past their block-create date are not drawn (creationSampler.ts).
+  const sampler = creationSampler(ctx, atMs);
+  if (sampler === null) return scheduleNextCreation(ctx, atMs);
+  const f = placeFunction(ctx, atMs, sampler);
   const { fleet, versions } = ctx;
   fleet.lastHow[f] = HOW_CREATE;
   const v = fleet.version[f]!;
