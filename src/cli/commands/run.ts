@@ -1,36 +1,28 @@
 /**
- * `run FILE`: load → validate → plan (sweep points × replications) → simulate the units on
- * worker threads → aggregate → write, with all files swapped into the output folder at once.
- * Nothing is written when the input is bad; finished units wait in a work folder beside the
- * output, so an interrupted batch resumes (`--resume`) where it stopped.
+ * `run FILE`: checks the command line, loads and validates the scenario, then hands the batch
+ * to batch/runScenarioBatch.ts (plan → simulate on worker threads → aggregate → write, with
+ * all files swapped into the output folder at once). Here: progress, Ctrl-C, and the outcome
+ * as text and an exit code. Nothing is written when the input is bad; finished units wait in
+ * a work folder beside the output, so an interrupted batch resumes (`--resume`) where it stopped.
  *
  * With a shard (`--shard i/K`, or `--shards K` and an index from the cluster engine), the
  * output folder is that shard's partition, for `merge`.
  */
-import { createHash } from 'node:crypto';
 import { basename, extname, join } from 'node:path';
-import { getHeapStatistics } from 'node:v8';
-import { METRIC_NAMES, type MetricName } from '../../analysis/metrics.js';
-import { batchOutputs } from '../../batch/batchOutputs.js';
-import { FAIL_UNIT_ENV, parseFailUnits } from '../../batch/failHook.js';
-import { partitionFiles } from '../../batch/partition.js';
-import { makePlan, planIdentity, planUnits, unitId, type BatchPlan } from '../../batch/plan.js';
-import { createWorkerPool, defaultWorkers } from '../../batch/pool.js';
-import { runBatch, type UnitFailureReport } from '../../batch/runBatch.js';
-import { resolveShard, type Env, type Shard } from '../../batch/shard.js';
 import { HEADLINE_METRICS } from '../../analysis/headline.js';
+import { METRIC_NAMES, type MetricName } from '../../analysis/metrics.js';
+import { FAIL_UNIT_ENV, parseFailUnits } from '../../batch/failHook.js';
+import { unitId, type BatchPlan } from '../../batch/plan.js';
+import type { UnitFailureReport } from '../../batch/runBatch.js';
+import { runScenarioBatch } from '../../batch/runScenarioBatch.js';
+import { resolveShard, type Env, type Shard } from '../../batch/shard.js';
 import type { TargetCiSpec } from '../../batch/targetCi.js';
-import { rememberLastUnit } from '../../batch/lastUnit.js';
-import { decodeUnit } from '../../batch/unitCodec.js';
-import { WorkFolder, workDirFor } from '../../batch/workDir.js';
-import { checkResources, defaultResourceLimits, estimateRun } from '../../model/estimate.js';
-import { checkOutputDir, writeOutputDir, writeOutputDirWith } from '../../output/writeOutputDir.js';
 import { reportFiles } from '../../report/reportFiles.js';
 import { formatScenarioError, loadScenarioFile } from '../../scenario/load.js';
 import { show } from '../../scenario/messages.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
-import { UsageError } from '../usageError.js';
 import { createProgress } from '../progress.js';
+import { UsageError } from '../usageError.js';
 import { toolVersion } from '../version.js';
 import { headlineOf } from './headline.js';
 
@@ -112,46 +104,9 @@ export async function runCommand(args: RunArgs, io: CliIo, env: Env = process.en
   const warnings = new Set([...scenario.warnings, ...(sweep?.points.flatMap((p) => p.scenario.warnings) ?? [])]);
   for (const w of warnings) io.stderr(`warning: ${w}\n`);
   const outDir = args.out ?? join('reports', basename(args.scenario, extname(args.scenario)));
-  checkOutputDir(outDir, args.force);
 
-  const plan: BatchPlan = makePlan(scenario, sweep, {
-    seed: args.seed ?? scenario.seed,
-    replications: args.replications ?? scenario.replications,
-    keepPatches: args.patches,
-    point: args.point ?? null,
-    replication: args.replication ?? null,
-    targetCi,
-    shard,
-    failUnits: parseFailUnits(env[FAIL_UNIT_ENV]),
-  });
-  // Resources (src/model/estimate.ts): refuse, before anything is written, a run that would not fit.
-  {
-    const replications = targetCi?.maxReplications ?? args.replications ?? scenario.replications;
-    const points = sweep?.points.length ?? 1;
-    const workers = Math.max(1, Math.min(args.workers ?? defaultWorkers(), points * replications));
-    const limits = defaultResourceLimits(getHeapStatistics().heap_size_limit);
-    for (const s of sweep?.points.map((p) => p.scenario) ?? [scenario]) {
-      const estimate = estimateRun(s, { replications, keepPatches: args.patches, keepChanges: s.outputs.events, workers, points });
-      const check = checkResources(estimate, limits, { functions: s.fleet.functions, replications, workers, sampleEveryMs: s.sampleEveryMs });
-      if (!check.ok) {
-        io.stderr(`${args.scenario}: ${check.message}\n`);
-        return EXIT_USAGE;
-      }
-    }
-  }
-  const version = toolVersion();
-  const scenarioSha256 = createHash('sha256').update(source).digest('hex');
-  const workDir = workDirFor(outDir);
-  const opened = WorkFolder.open(workDir, { ...planIdentity(plan, scenarioSha256, version), shard: shard?.index ?? null }, args.resume === true);
-  const folder: WorkFolder = opened.folder;
-  if (opened.resumed > 0 && !args.quiet) io.stderr(`resuming: ${opened.resumed} finished unit(s) found in ${workDir}\n`);
-
-  const started = process.hrtime.bigint();
-  const firstRound = planUnits(plan, new Map()).length;
-  const threads = Math.max(1, Math.min(args.workers ?? defaultWorkers(), targetCi === null ? firstRound : Number.MAX_SAFE_INTEGER));
   const stop = new AbortController();
   let stoppedBy: keyof typeof EXIT_SIGNAL | null = null;
-  let poolError: unknown = null;
   const onSignal = (signal: keyof typeof EXIT_SIGNAL) => (): void => {
     if (stoppedBy !== null) process.exit(EXIT_SIGNAL[signal]); // a second Ctrl-C: leave at once (stored units are whole)
     stoppedBy = signal;
@@ -159,71 +114,73 @@ export async function runCommand(args: RunArgs, io: CliIo, env: Env = process.en
     stop.abort();
   };
   const handlers = { SIGINT: onSignal('SIGINT'), SIGTERM: onSignal('SIGTERM') };
-  process.on('SIGINT', handlers.SIGINT);
-  process.on('SIGTERM', handlers.SIGTERM);
-  const sigintAfter = Number(env[SIGINT_AFTER_ENV] ?? Number.NaN);
-  const progress = createProgress(io, args.quiet, (done) => {
-    if (done === sigintAfter) process.kill(process.pid, 'SIGINT');
-  });
-  const pool = createWorkerPool(threads, (error) => {
-    poolError ??= error;
-    stop.abort();
-  });
-  try {
-    return await finish();
-  } finally {
-    // After the outputs are written: the pool's threads then have long been idle (pool.ts).
-    await pool.close();
+  let started = process.hrtime.bigint();
+  const outcome = await runScenarioBatch(
+    {
+      scenarioFile: args.scenario, scenario, sweep, source, outDir,
+      seed: args.seed ?? scenario.seed,
+      replications: args.replications ?? scenario.replications,
+      keepPatches: args.patches,
+      point: args.point ?? null,
+      replication: args.replication ?? null,
+      targetCi, shard,
+      workers: args.workers,
+      resume: args.resume === true,
+      force: args.force,
+      parquet: args.parquet !== false,
+      toolVersion: toolVersion(),
+    },
+    {
+      onResumed: (units, workDir) => {
+        if (!args.quiet) io.stderr(`resuming: ${units} finished unit(s) found in ${workDir}\n`);
+      },
+      begin: () => {
+        started = process.hrtime.bigint();
+        process.on('SIGINT', handlers.SIGINT);
+        process.on('SIGTERM', handlers.SIGTERM);
+        const sigintAfter = Number(env[SIGINT_AFTER_ENV] ?? Number.NaN);
+        const progress = createProgress(io, args.quiet, (done) => {
+          if (done === sigintAfter) process.kill(process.pid, 'SIGINT');
+        });
+        return {
+          progress,
+          signal: stop.signal,
+          end: () => {
+            progress.stop();
+            process.off('SIGINT', handlers.SIGINT);
+            process.off('SIGTERM', handlers.SIGTERM);
+          },
+        };
+      },
+      lateFiles: reportFiles,
+      failUnits: parseFailUnits(env[FAIL_UNIT_ENV]),
+    },
+  );
+
+  const { workDir } = outcome;
+  if (outcome.status === 'interrupted') {
+    io.stderr(
+      `interrupted: ${outcome.units.length} unit(s) finished and kept in ${workDir}; nothing was written to ${outDir}\n` +
+        `to finish, run the same command again with --resume\n`,
+    );
+    return EXIT_SIGNAL[stoppedBy ?? 'SIGINT'];
   }
-
-  async function finish(): Promise<number> {
-    let batch;
-    try {
-      batch = await runBatch(plan, folder, pool, { signal: stop.signal, progress });
-    } finally {
-      progress.stop();
-      process.off('SIGINT', handlers.SIGINT);
-      process.off('SIGTERM', handlers.SIGTERM);
-    }
-    if (poolError !== null) throw poolError;
-
-    if (batch.status === 'interrupted') {
-      io.stderr(
-        `interrupted: ${batch.units.length} unit(s) finished and kept in ${workDir}; nothing was written to ${outDir}\n` +
-          `to finish, run the same command again with --resume\n`,
-      );
-      return EXIT_SIGNAL[stoppedBy ?? 'SIGINT'];
-    }
-    if (batch.status === 'failed') {
-      for (const f of batch.failures) io.stderr(failureText(f, plan, args, outDir) + '\n');
-      io.stderr(
-        `${batch.failures.length} unit(s) failed; the ${batch.units.length} other(s) finished and are kept in ${workDir}; ` +
-          `nothing was written to ${outDir}\n`,
-      );
-      return EXIT_INTERNAL;
-    }
-
-    const load = rememberLastUnit((u) => decodeUnit(folder.read(u)).rows);
-    const common = { scenario, source: source, scenarioFile: basename(args.scenario), toolVersion: version, parquet: args.parquet !== false };
-    if (shard !== null) {
-      writeOutputDir(outDir, partitionFiles({
-        plan, shard, units: batch.units, read: (u) => folder.read(u), load, source: source,
-        scenarioFile: common.scenarioFile, toolVersion: version, parquet: common.parquet,
-      }), args.force);
-      folder.remove();
-      io.stdout(`shard ${shard.index}/${shard.count} (${shard.source}): ${batch.units.length} unit(s) written to ${outDir}; combine the shards with \`lambda-rollout-sim merge\`\n`);
-    } else {
-      const out = batchOutputs(plan, batch.units, load, batch.targetCi, common);
-      // The report is built from the staged data files and swapped in with them. It shows no run
-      // time: every output file is a function of the scenario and seed alone.
-      await writeOutputDirWith(outDir, out.files, args.force, reportFiles);
-      folder.remove();
-      io.stdout(headlineOf(out.summary, outDir));
-      io.stdout(`report in ${join(outDir, 'report.html')}\n`);
-    }
-    if (!args.quiet) io.stderr(`done in ${elapsedSeconds(started).toFixed(1)} s with ${threads} worker thread(s)\n`);
-    return EXIT_OK;
+  if (outcome.status === 'failed') {
+    for (const f of outcome.failures) io.stderr(failureText(f, outcome.plan, args, outDir) + '\n');
+    io.stderr(
+      `${outcome.failures.length} unit(s) failed; the ${outcome.units.length} other(s) finished and are kept in ${workDir}; ` +
+        `nothing was written to ${outDir}\n`,
+    );
+    return EXIT_INTERNAL;
   }
+  if (outcome.summary === null) {
+    io.stdout(`shard ${shard!.index}/${shard!.count} (${shard!.source}): ${outcome.units.length} unit(s) written to ${outDir}; combine the shards with \`lambda-rollout-sim merge\`\n`);
+  } else {
+    io.stdout(headlineOf(outcome.summary, outDir));
+    io.stdout(`report in ${join(outDir, 'report.html')}\n`);
+  }
+  if (!args.quiet) io.stderr(`done in ${elapsedSeconds(started).toFixed(1)} s with ${outcome.threads} worker thread(s)\n`);
+  return EXIT_OK;
 }
 
 /** A failed unit: what it was, why, and one command that runs it alone. */
