@@ -1,7 +1,7 @@
 /** The summary tables: what was run (identity of each run) and the headline metrics, mean ± 95% CI. */
 import type { Cell, TableModel } from './html.js';
 import { formatDays, formatValue } from './format.js';
-import { formatParameter } from './readResults.js';
+import { formatParameter } from './resultSets.js';
 import { HEADLINE_METRICS } from '../analysis/headline.js';
 import type { MetricJson, ReportData, ReportOptions, SummaryJson } from './types.js';
 
