@@ -99,7 +99,7 @@ export interface FleetSpec {
 export interface InventoryFunctionSpec {
   readonly region: RegionName;
   readonly architecture: ArchitectureName;
-  /** Managed runtime id; an image function gets the runtime its base image is drawn for (README). */
+  /** Managed runtime id; an image function gets the runtime its base image is drawn for (docs/model.md). */
   readonly runtime: string;
   readonly packageType: PackageTypeName;
   /** `$LATEST` (number 0) first, then the kept published versions, numbers ascending. */
