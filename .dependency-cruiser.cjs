@@ -7,19 +7,6 @@
  * in src/. `npm run depcheck` fails on any violation; .ci/run runs it.
  */
 
-/**
- * Known violations, each allowed until the change that removes it lands. Keep this list
- * short and every entry with its reason; delete an entry as soon as its import is gone.
- */
-const TEMPORARY = [
-  {
-    rule: 'model-imports-only-kernel',
-    from: '^src/model/(simulate|context|estimate|logs/initStartLog|fleet/drawFunction|fleet/placeInventory|measure/deprecatedRuntime|catalog/versionTable)\\.ts$',
-    to: '^src/scenario/types\\.ts$',
-    reason: 'the validated scenario type still lives in scenario/; it moves into the model (model/spec.ts), so that scenario/ depends on the model and never the reverse',
-  },
-];
-
 const RULES = [
   { name: 'no-cycles', comment: 'An import cycle: the files cannot be read (or changed) one at a time.', from: { path: '^src/' }, to: { circular: true } },
   { name: 'kernel-imports-nothing', comment: 'The kernel knows no domain: it imports nothing else of ours.', from: { path: '^src/kernel/' }, to: { path: '^src/', pathNot: '^src/kernel/' } },
@@ -31,24 +18,8 @@ const RULES = [
   { name: 'src-never-imports-test', comment: 'Test code is injected by tests, never imported by src/.', from: { path: '^src/' }, to: { path: '^test/' } },
 ];
 
-const list = (value) => (value === undefined ? [] : [].concat(value));
-
-/** A rule with its temporary exceptions: checked in full for every other file, and without the excepted targets for the excepted files. */
-function withExceptions(rule) {
-  const exceptions = TEMPORARY.filter((e) => e.rule === rule.name);
-  if (exceptions.length === 0) return [rule];
-  const others = { ...rule, from: { ...rule.from, pathNot: [...list(rule.from.pathNot), ...exceptions.map((e) => e.from)] } };
-  const excepted = exceptions.map((e, i) => ({
-    ...rule,
-    comment: `${rule.comment} (temporary exception ${i + 1}: ${e.reason})`,
-    from: { path: e.from },
-    to: { ...rule.to, pathNot: [...list(rule.to.pathNot), e.to] },
-  }));
-  return [others, ...excepted];
-}
-
 module.exports = {
-  forbidden: RULES.flatMap(withExceptions).map((rule) => ({ ...rule, severity: 'error' })),
+  forbidden: RULES.map((rule) => ({ ...rule, severity: 'error' })),
   options: {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: '^(node_modules|dist)/' },

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { buildVersionTable } from '../model/catalog/versionTable.js';
 import { batchOutputFiles, type BatchOutput } from '../output/batchFiles.js';
 import type { TargetCiOutcome } from '../output/summaryJson.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 import { initStartUnitOf, type BatchPlan } from './plan.js';
 import type { UnitRows, UnitSummary } from './unitCodec.js';
 

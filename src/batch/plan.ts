@@ -10,7 +10,7 @@
  * and which units a shard runs.
  */
 import { UserError } from '../common/userError.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 import type { Sweep } from '../scenario/sweep.js';
 import type { Shard } from './shard.js';
 import type { TargetCiSpec } from './targetCi.js';

@@ -13,7 +13,7 @@ import { UserError } from '../common/userError.js';
 import { checkResources, defaultResourceLimits, estimateRun } from '../model/estimate.js';
 import { checkOutputDir, writeOutputDir, writeOutputDirWith, type LateFiles } from '../output/writeOutputDir.js';
 import type { SummaryJson } from '../output/summaryShape.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 import type { Sweep } from '../scenario/sweep.js';
 import { batchOutputs } from './batchOutputs.js';
 import { rememberLastUnit } from './lastUnit.js';

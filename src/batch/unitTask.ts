@@ -6,7 +6,7 @@ import type { ReplicationResult } from '../model/result.js';
 import { simulateReplication } from '../model/simulate.js';
 import { replicationMetrics } from '../analysis/metrics.js';
 import { deprecatedByRegionOf } from '../output/deprecatedRuntimeJson.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 import { progressView } from './progressCell.js';
 import { encodeUnit, rowsOf, type UnitSummary } from './unitCodec.js';
 

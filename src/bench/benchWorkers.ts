@@ -4,7 +4,7 @@
  * writing excluded). Units are kept as summaries only. The result hash is returned too, so
  * a caller can show that every worker count gives the same answer.
  */
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 import { batchResultHash } from '../batch/batchOutputs.js';
 import { makePlan, unitId, type UnitRef } from '../batch/plan.js';
 import { createWorkerPool } from '../batch/pool.js';

@@ -26,7 +26,7 @@
  * each CSV/NDJSON file (measured on this project's files, names of usual length); Parquet
  * copies are smaller and not counted.
  */
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from './spec.js';
 import { EXPOSURE_FIELDS } from './exposure/exposureState.js';
 import { COMMERCIAL_REGIONS } from './catalog/regions.js';
 import { buildVersionTable, REGION_COUNT } from './catalog/versionTable.js';

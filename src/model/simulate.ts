@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { EventQueue } from '../kernel/eventQueue.js';
 import { createKeyedUniform } from '../kernel/keyedRandom.js';
 import { createStream } from '../kernel/random.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from './spec.js';
 import { PACKAGE_TYPES } from './catalog/architectures.js';
 import { COMMERCIAL_REGIONS } from './catalog/regions.js';
 import { buildVersionTable, REGION_COUNT, type VersionTable } from './catalog/versionTable.js';

@@ -9,7 +9,7 @@
  * Parquet twin (same columns; empty fields are nulls), which summary.json's `outputs` does
  * not list, so that summary.json stays what it was before the twins existed.
  */
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 import type { VersionTable } from '../model/catalog/versionTable.js';
 import { catalogLines, catalogRows, CATALOG_COLUMNS } from './catalogCsv.js';
 import { chunked, csvLine } from './csv.js';

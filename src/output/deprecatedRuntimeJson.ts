@@ -5,7 +5,7 @@
  * calendar, so summaries of runs without `startDate` are unchanged.
  */
 import type { ReplicationResult } from '../model/result.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 import type { DeprecatedRuntimeJson } from './summaryShape.js';
 import type { UnitSummary } from './unitData.js';
 

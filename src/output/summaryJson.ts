@@ -4,7 +4,7 @@
  * identical runs (no clock, no host, no number of workers), so the same scenario and seed
  * give the same bytes.
  */
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 import { METRICS, replicationMetrics, summarizeMetricRows } from '../analysis/metrics.js';
 import type { ReplicationResult } from '../model/result.js';
 import { DAY_MS } from '../model/units.js';

@@ -22,7 +22,7 @@ import { readYaml } from './readYaml.js';
 import { readInventory, withInventory } from './inventory.js';
 import { sortErrors, type ScenarioError } from './scenarioError.js';
 import { expandSweep, type Sweep } from './sweep.js';
-import type { Scenario } from './types.js';
+import type { Scenario } from '../model/spec.js';
 
 export { formatScenarioError, type ScenarioError } from './scenarioError.js';
 export type { Sweep, SweepParameter, SweepPoint } from './sweep.js';

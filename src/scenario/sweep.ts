@@ -24,7 +24,7 @@ import type { PathSegment } from './path.js';
 import { locate } from './positions.js';
 import type { ScenarioError } from './scenarioError.js';
 import { parseSweepPath } from './sweepPath.js';
-import type { Scenario } from './types.js';
+import type { Scenario } from '../model/spec.js';
 
 export interface SweepParameter {
   /** The key as written in the file; names the column of sweep.csv and the entry in summary.json. */

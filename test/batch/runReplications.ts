@@ -7,7 +7,7 @@ import { batchResultHash } from '../../src/batch/batchOutputs.js';
 import { buildVersionTable, type VersionTable } from '../../src/model/catalog/versionTable.js';
 import type { ReplicationResult } from '../../src/model/result.js';
 import { simulateReplication } from '../../src/model/simulate.js';
-import type { Scenario } from '../../src/scenario/types.js';
+import type { Scenario } from '../../src/model/spec.js';
 
 export interface RunOptions {
   readonly seed: number;

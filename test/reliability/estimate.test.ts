@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../../src/batch/workerFile.js';
 import { checkResources, defaultResourceLimits, estimateRun, MEMORY_BUDGET_SHARE } from '../../src/model/estimate.js';
 import { formatScenarioError, loadScenarioFile } from '../../src/scenario/load.js';
-import type { Scenario } from '../../src/scenario/types.js';
+import type { Scenario } from '../../src/model/spec.js';
 import { DAY, release, scenario as fixture, weights } from '../model/scenarioFixture.js';
 
 const PATCH_HEAVY = 'test/reliability/fixtures/patch-heavy.yaml';

@@ -12,7 +12,7 @@ import {
   type LoadResult,
   type ScenarioError,
 } from '../../src/scenario/load.js';
-import type { Scenario } from '../../src/scenario/types.js';
+import type { Scenario } from '../../src/model/spec.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/python-patch.yaml', import.meta.url));
 const DAY = 86_400_000;
