@@ -36,7 +36,7 @@ export interface BatchPlan {
   readonly onlyReplication: number | null;
   readonly targetCi: TargetCiSpec | null;
   readonly shard: Shard | null;
-  /** Test hook: units (`point:replication`) that throw (failHook.ts). */
+  /** Test hook, injected by tests (cli/commands/run.ts `RunTestHooks`): units (`point:replication`) that throw. */
   readonly failUnits: ReadonlySet<string>;
 }
 

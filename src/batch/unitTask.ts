@@ -20,7 +20,7 @@ export interface UnitTask {
   readonly keepPatches: boolean;
   /** Generate the sampled INIT_START log with this share (one unit of a batch), or null. */
   readonly initStartSample: number | null;
-  /** Test hook (see failHook.ts): throw instead of simulating. */
+  /** Test hook, injected by tests through the plan (`failUnits`): throw instead of simulating. */
   readonly fail: boolean;
   /** Where the unit reports its progress to the main thread (progressCell.ts), if anyone listens. */
   readonly progress?: SharedArrayBuffer;

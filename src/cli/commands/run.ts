@@ -11,7 +11,6 @@
 import { basename, extname, join } from 'node:path';
 import { HEADLINE_METRICS } from '../../analysis/headline.js';
 import { METRIC_NAMES, type MetricName } from '../../analysis/metrics.js';
-import { FAIL_UNIT_ENV, parseFailUnits } from '../../batch/failHook.js';
 import { unitId, type BatchPlan } from '../../batch/plan.js';
 import type { UnitFailureReport } from '../../batch/runBatch.js';
 import { runScenarioBatch } from '../../batch/runScenarioBatch.js';
@@ -85,7 +84,13 @@ function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
 }
 
-export async function runCommand(args: RunArgs, io: CliIo, env: Env = process.env): Promise<number> {
+/** Faults a test injects by calling runCommand directly; the command line never sets them. */
+export interface RunTestHooks {
+  /** Units (`point:replication`) that throw instead of simulating. */
+  readonly failUnits?: ReadonlySet<string>;
+}
+
+export async function runCommand(args: RunArgs, io: CliIo, env: Env = process.env, hooks: RunTestHooks = {}): Promise<number> {
   checkCount('seed', args.seed, 0);
   checkCount('replications', args.replications, 1);
   checkCount('workers', args.workers, 1);
@@ -153,7 +158,7 @@ export async function runCommand(args: RunArgs, io: CliIo, env: Env = process.en
         };
       },
       lateFiles: reportFiles,
-      failUnits: parseFailUnits(env[FAIL_UNIT_ENV]),
+      ...(hooks.failUnits === undefined ? {} : { failUnits: hooks.failUnits }),
     },
   );
 
