@@ -10,7 +10,6 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { UserError } from '../common/userError.js';
-import { checkResources, defaultResourceLimits, estimateRun } from '../model/estimate.js';
 import { checkOutputDir, writeOutputDir, writeOutputDirWith, type LateFiles } from '../output/writeOutputDir.js';
 import type { SummaryJson } from '../output/summaryShape.js';
 import type { Scenario } from '../model/spec.js';
@@ -24,6 +23,8 @@ import { runBatch, type BatchProgress, type UnitFailureReport } from './runBatch
 import type { Shard } from './shard.js';
 import type { TargetCiSpec } from './targetCi.js';
 import { decodeUnit, type UnitSummary } from './unitCodec.js';
+import { estimateRun } from './estimate.js';
+import { checkResources, defaultResourceLimits } from './resources.js';
 import { WorkFolder, workDirFor } from './workDir.js';
 
 /** What to run: the loaded scenario and the run's settings, already checked. */
@@ -148,7 +149,7 @@ export async function runScenarioBatch(spec: BatchSpec, options: BatchRunOptions
   }
 }
 
-/** Resources (model/estimate.ts): refuses, before anything is written, a run that would not fit. */
+/** Resources (estimate.ts, resources.ts): refuses, before anything is written, a run that would not fit. */
 function refuseWhatWouldNotFit(spec: BatchSpec): void {
   const replications = spec.targetCi?.maxReplications ?? spec.replications;
   const points = spec.sweep?.points.length ?? 1;

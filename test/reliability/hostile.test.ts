@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../../src/batch/workerFile.js';
-import { estimateRun } from '../../src/model/estimate.js';
+import { estimateRun } from '../../src/batch/estimate.js';
 import { simulateReplication } from '../../src/model/simulate.js';
 import { MUTATION_NAMES, mutateScenarioText, type MutatedFile } from './mutate.js';
 import { MAX_FILE_BYTES } from '../../src/scenario/limits.js';
