@@ -10,10 +10,10 @@
  *                        releases; with `point` first when there is a sweep), for loading
  *                        partitions directly without merging
  */
-import { UserError } from '../common/userError.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { UserError } from '../common/userError.js';
 import { buildVersionTable } from '../model/catalog/versionTable.js';
 import { ROW_TABLES } from '../output/batchFiles.js';
 import { parquetChunks } from '../output/parquet.js';

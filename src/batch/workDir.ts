@@ -8,10 +8,10 @@
  *   batch.json           what batch this is (planIdentity); a resume must match it
  *   units/p3-r7.unit     unit (point 3, replication 7), as unitCodec.ts packs it
  */
-import { writeFileAtomic } from '../common/atomicFile.js';
-import { UserError } from '../common/userError.js';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { writeFileAtomic } from '../common/atomicFile.js';
+import { UserError } from '../common/userError.js';
 import { unitId, type UnitRef } from './plan.js';
 import { decodeUnitSummary, type UnitSummary } from './unitCodec.js';
 

@@ -4,11 +4,11 @@
  * (patches.csv can be hundreds of MB) never sits in memory as text. Numbers are parsed
  * once (empty → NaN); repeated strings share one instance.
  */
-import { UserError } from '../common/userError.js';
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
+import { UserError } from '../common/userError.js';
 
 export type ColumnKind = 'number' | 'string';
 
