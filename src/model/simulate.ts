@@ -28,8 +28,9 @@ import { pin, resume, unpin } from './owners/rollback.js';
 import { haltRelease } from './rollout/halt.js';
 import { generateInitStartEvents } from './logs/initStartLog.js';
 import { Buckets } from './fleet/buckets.js';
-import { createFunction, placeFunction, scheduleNextCreation } from './fleet/create.js';
-import { createFunctionDraws, prepareFleetSampler } from './fleet/drawFunction.js';
+import { createFunction, registerFunction, scheduleNextCreation } from './fleet/create.js';
+import { createFunctionDraws, drawFunction, prepareFleetSampler } from './fleet/drawFunction.js';
+import { groupOrder, permuteFleet } from './fleet/orderFleet.js';
 import { FleetState, HOW_INITIAL } from './fleet/fleetState.js';
 import { GroupCounts } from './measure/groupCounts.js';
 import { PatchLog } from './measure/patchLog.js';
@@ -138,8 +139,11 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
     },
     migrationStream: createStream(seed, 'owners.migrations', replication),
   };
-  for (let i = 0; i < spec.functions; i++) {
-    const f = placeFunction(ctx, 0);
+  // Drawn in draw order, then numbered by (region, runtime, package type): fleet/orderFleet.ts.
+  for (let i = 0; i < spec.functions; i++) drawFunction(fleet, ctx.sampler, ctx.draws, 0);
+  permuteFleet(fleet, groupOrder(fleet, spec.functions, runtimeCount, PACKAGE_TYPES.length));
+  for (let f = 0; f < spec.functions; f++) {
+    registerFunction(ctx, f, 0);
     fleet.lastHow[f] = HOW_INITIAL;
   }
   for (let f = 0; f < spec.functions; f++) scheduleNextMigration(ctx, f, 0);
