@@ -33,7 +33,7 @@ import { createFunctionDraws, drawFunction, prepareFleetSampler } from './fleet/
 import { groupOrder, permuteFleet } from './fleet/orderFleet.js';
 import { FleetState, HOW_INITIAL } from './fleet/fleetState.js';
 import { GroupCounts } from './measure/groupCounts.js';
-import { PatchLog } from './measure/patchLog.js';
+import { PatchLog, type PatchSink } from './measure/patchLog.js';
 import { StalenessMeter } from './measure/staleness.js';
 import { SurvivalHistogram } from './measure/survival.js';
 import type { ReplicationResult } from './result.js';
@@ -48,6 +48,11 @@ export interface SimulateOptions {
   readonly seed: number;
   /** Keep patch rows (patches.csv); they are hashed either way. */
   readonly keepPatches: boolean;
+  /**
+   * Hand each full chunk of patch rows to this sink instead of keeping them (they are hashed
+   * either way); the result's `patches` is then null. Bounded memory at any fleet size.
+   */
+  readonly patchSink?: PatchSink;
   /** Keep the change trace (for events.ndjson and the INIT_START log). */
   readonly keepChanges?: boolean;
   /** Generate the sampled INIT_START log with this share of inits written. */
@@ -115,7 +120,7 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
     latestImage: Uint16Array.from(versions.byRuntime.map((ladder) => ladder[0]!)),
     imageReachedMs,
     groups,
-    patches: new PatchLog(options.keepPatches),
+    patches: new PatchLog(options.keepPatches, options.patchSink ?? null),
     survival: new SurvivalHistogram(scenario.horizonMs),
     exposure: new ExposureTracker({ releases: Math.max(1, scenario.releases.length), regions: regionCount, architectures: spec.architectures.length }),
     changes: options.keepChanges || options.initStartSample !== undefined ? new ChangeLog() : null,
