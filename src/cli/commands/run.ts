@@ -140,7 +140,7 @@ export async function runCommand(args: RunArgs, io: CliIo, env: Env = process.en
     const workers = Math.max(1, Math.min(args.workers ?? defaultWorkers(), points * replications));
     const limits = defaultResourceLimits(getHeapStatistics().heap_size_limit);
     for (const s of sweep?.points.map((p) => p.scenario) ?? [scenario]) {
-      const estimate = estimateRun(s, { replications, keepPatches: args.patches, keepChanges: s.outputs.events, workers, points });
+      const estimate = estimateRun(s, { replications, keepPatches: args.patches, keepChanges: s.outputs.events, workers, points, spillPatches: shard === null });
       const check = checkResources(estimate, limits, { functions: s.fleet.functions, replications, workers, sampleEveryMs: s.sampleEveryMs });
       if (!check.ok) {
         io.stderr(`${args.scenario}: ${check.message}\n`);
