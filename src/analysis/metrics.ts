@@ -48,6 +48,8 @@ export const METRICS = {
   blockedChanges: { unit: 'changes', description: 'Architecture or runtime changes that waited because $LATEST was pinned for a rollback (R13)' },
   aliasRedirectsWithoutRollback: { unit: 'functions', description: 'Alias redirects that rolled nothing back: every earlier kept version already ran the bad version (Auto, phase 2, R14)' },
   expiryFailures: { unit: 'invocations', description: 'Invocations that failed on an expired version (R11)' },
+  deprecatedRuntimeFunctions: { unit: 'functions', description: "With startDate: functions on a deprecated runtime at the horizon; the owner's (R18); undefined without startDate" },
+  deprecatedRuntimeFunctionDays: { unit: 'function-days', description: "With startDate: function-days on a deprecated runtime up to the horizon; the owner's (R18); undefined without startDate" },
 } as const satisfies Record<string, MetricDefinition>;
 
 export type MetricName = keyof typeof METRICS;
@@ -99,6 +101,8 @@ export function replicationMetrics(result: ReplicationResult): Record<MetricName
     blockedChanges: t.blockedChanges,
     aliasRedirectsWithoutRollback: t.aliasRedirectsWithoutRollback,
     expiryFailures: t.expiryFailures,
+    deprecatedRuntimeFunctions: result.deprecatedRuntime?.functions ?? null,
+    deprecatedRuntimeFunctionDays: result.deprecatedRuntime?.functionDays ?? null,
   };
 }
 

@@ -5,7 +5,8 @@
  * Installed or built, this module is `dist/batch/workerFile.js` and the worker sits beside
  * it. When this module runs from the TypeScript sources (the test runner, tsx), the worker
  * is taken from `dist/`, and built first (`tsc -p tsconfig.json`) if it is missing or older
- * than any source file, under a lock so parallel test files build once. A build that still
+ * than any source file (then the CLI's light path too, src/build/lightPath.ts, as `npm run build`
+ * does), under a lock so parallel test files build once. A build that still
  * leaves no worker is an error, never a silent fallback.
  */
 import { spawnSync } from 'node:child_process';
@@ -34,8 +35,10 @@ function newestSource(dir: string): number {
   return newest;
 }
 
+/** The worker and the CLI's light path (made after tsc, as `npm run build` does) are newer than src/. */
 function isFresh(root: string, worker: string): boolean {
-  return existsSync(worker) && statSync(worker).mtimeMs >= newestSource(join(root, 'src'));
+  const newest = newestSource(join(root, 'src'));
+  return [worker, join(root, 'dist', 'cli', 'light', 'validate.js')].every((file) => existsSync(file) && statSync(file).mtimeMs >= newest);
 }
 
 function sleep(ms: number): void {
@@ -63,8 +66,9 @@ export function ensureBuilt(root: string): string {
     const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
     const build = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { cwd: root, encoding: 'utf8' });
     // tsc emits even with type errors elsewhere in the tree; what matters here is a fresh worker.
+    const light = spawnSync(process.execPath, [join(root, 'dist', 'build', 'lightPath.js')], { cwd: root, encoding: 'utf8' });
     if (!isFresh(root, worker)) {
-      throw new Error(`the worker script ${worker} could not be built (run \`npm run build\`):\n${build.stdout}${build.stderr}`);
+      throw new Error(`the worker script ${worker} or the CLI's light path could not be built (run \`npm run build\`):\n${build.stdout}${build.stderr}${light.stdout}${light.stderr}`);
     }
     return worker;
   } finally {

@@ -7,7 +7,7 @@ import { OutputFolderError } from '../output/writeOutputDir.js';
 import { fromCommandModule, type CliCommand } from './command.js';
 import { calibrateModule } from './commands/calibrate.js';
 import { compareCmd } from './commands/compareCmd.js';
-import { fleetCommand } from './commands/fleet.js';
+import { fleetCommand } from './commands/fleetCmd.js';
 import { insightsCmd } from './commands/insightsCmd.js';
 import { mergeCmd } from './commands/mergeCmd.js';
 import { observeModule } from './commands/observe.js';
@@ -15,7 +15,7 @@ import { reportCmd } from './commands/reportCmd.js';
 import { runCmd } from './commands/runCmd.js';
 import { schemaCmd } from './commands/schemaCmd.js';
 import { validateCmd } from './commands/validateCmd.js';
-import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io.js';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, internalErrorText, UsageError, type CliIo } from './io.js';
 import { toolVersion } from './version.js';
 
 /**
@@ -65,7 +65,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       io.stderr(`lambda-rollout-sim: ${error.message}\nRun with --help for usage.\n`);
       return EXIT_USAGE;
     }
-    io.stderr(`lambda-rollout-sim: internal error (please report it with the scenario file):\n${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    io.stderr(internalErrorText(error));
     return EXIT_INTERNAL;
   }
 }

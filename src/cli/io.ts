@@ -19,3 +19,8 @@ export const EXIT_USAGE = 2;
 
 /** A user's mistake: printed as one message, no stack trace, exit code 2. */
 export class UsageError extends Error {}
+
+/** The message of a bug (exit code 1): the one place a stack trace is printed. */
+export function internalErrorText(error: unknown): string {
+  return `lambda-rollout-sim: internal error (please report it with the scenario file):\n${error instanceof Error ? error.stack ?? error.message : String(error)}\n`;
+}

@@ -1,7 +1,8 @@
 /**
- * The API through which the simulator reads a fleet file (the second phase of issue 11 builds
- * simulator functions from these records; src/model must not import src/fleet, so the
- * scenario loader or the batch layer calls this and hands plain records on):
+ * The API through which the simulator reads a fleet file: `fleet.inventory` in a scenario
+ * (src/scenario/inventory.ts) builds the functions at time 0 from these records and hands the
+ * model plain specs (src/model must not import src/fleet); observe/calibrate `--inventory`
+ * read the file through it too (src/observe/inventory.ts):
  *
  *   readFleetFile(path)          → FleetFile, validated against the schema (FleetInputError if not)
  *   fleetFunctionRecords(fleet)  → one FleetFunctionRecord per function, in file order

@@ -6,6 +6,7 @@
 import type { InitStartEvents, InitStartFunctions } from './logs/initStartLog.js';
 import type { ChangeRows } from './measure/changeLog.js';
 import type { PatchRows } from './measure/patchLog.js';
+import type { DeprecatedRuntimeResult } from './measure/deprecatedRuntime.js';
 
 export interface FunctionColumns {
   readonly region: Uint8Array;
@@ -86,6 +87,8 @@ export interface ReplicationResult {
   readonly functions: FunctionColumns;
   readonly survival: { readonly binMs: number; readonly patched: Float64Array; readonly censored: Float64Array };
   readonly totals: ReplicationTotals;
+  /** With `startDate`: functions on a deprecated runtime at the horizon (measure/deprecatedRuntime.ts). */
+  readonly deprecatedRuntime?: DeprecatedRuntimeResult;
   readonly exposure: ExposureResult;
   readonly rollout: RolloutResult;
   /** The change trace, when kept (events.ndjson). */

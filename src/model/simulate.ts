@@ -31,6 +31,7 @@ import { Buckets } from './fleet/buckets.js';
 import { createFunction, registerFunction, scheduleNextCreation } from './fleet/create.js';
 import { createFunctionDraws, drawFunction, prepareFleetSampler } from './fleet/drawFunction.js';
 import { groupOrder, permuteFleet } from './fleet/orderFleet.js';
+import { placeInventory } from './fleet/placeInventory.js';
 import { FleetState, HOW_INITIAL } from './fleet/fleetState.js';
 import { GroupCounts } from './measure/groupCounts.js';
 import { PatchLog, type PatchSink } from './measure/patchLog.js';
@@ -40,6 +41,7 @@ import type { ReplicationResult } from './result.js';
 import { closeAtHorizon } from './rollout/horizon.js';
 import { onPendingMove } from './rollout/move.js';
 import { publishBaseImage, publishInRegion } from './rollout/publish.js';
+import { deprecatedRuntimeAtHorizon } from './measure/deprecatedRuntime.js';
 import { VersionStalenessMeter } from './measure/versionStaleness.js';
 import { TechnicalLag } from './measure/technicalLag.js';
 
@@ -100,7 +102,7 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
   }
   const latest = new Uint16Array(regionCount * runtimeCount);
   for (let r = 0; r < regionCount; r++) {
-    for (let k = 0; k < runtimeCount; k++) latest[r * runtimeCount + k] = versions.byRuntime[k]![0]!;
+    for (let k = 0; k < runtimeCount; k++) latest[r * runtimeCount + k] = versions.currentVersion[k]!;
   }
   const ctx: ReplicationContext = {
     scenario,
@@ -117,7 +119,7 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
     createStream: createStream(seed, 'creations', replication),
     staleness: new StalenessMeter(fleet),
     versionStaleness: new VersionStalenessMeter(fleet),
-    latestImage: Uint16Array.from(versions.byRuntime.map((ladder) => ladder[0]!)),
+    latestImage: Uint16Array.from(versions.currentVersion),
     imageReachedMs,
     groups,
     patches: new PatchLog(options.keepPatches, options.patchSink ?? null),
@@ -144,12 +146,16 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
     },
     migrationStream: createStream(seed, 'owners.migrations', replication),
   };
-  // Drawn in draw order, then numbered by (region, runtime, package type): fleet/orderFleet.ts.
-  for (let i = 0; i < spec.functions; i++) drawFunction(fleet, ctx.sampler, ctx.draws, 0);
-  permuteFleet(fleet, groupOrder(fleet, spec.functions, runtimeCount, PACKAGE_TYPES.length));
-  for (let f = 0; f < spec.functions; f++) {
-    registerFunction(ctx, f, 0);
-    fleet.lastHow[f] = HOW_INITIAL;
+  // An inventory keeps its file order (function id = position in the file); a drawn fleet is
+  // drawn in draw order, then numbered by (region, runtime, package type): fleet/orderFleet.ts.
+  if (spec.inventory !== undefined) placeInventory(ctx, spec.inventory);
+  else {
+    for (let i = 0; i < spec.functions; i++) drawFunction(fleet, ctx.sampler, ctx.draws, 0);
+    permuteFleet(fleet, groupOrder(fleet, spec.functions, runtimeCount, PACKAGE_TYPES.length));
+    for (let f = 0; f < spec.functions; f++) {
+      registerFunction(ctx, f, 0);
+      fleet.lastHow[f] = HOW_INITIAL;
+    }
   }
   for (let f = 0; f < spec.functions; f++) scheduleNextMigration(ctx, f, 0);
 
@@ -286,6 +292,9 @@ function packResult(
   }
   hash.update(patchLog.digest);
   hash.update(JSON.stringify({ ...totals, events: undefined }));
+  const deprecatedRuntime = deprecatedRuntimeAtHorizon(ctx.scenario, fleet, ctx.horizonMs);
+  // Hashed only with a calendar, so runs without startDate keep their digests.
+  if (deprecatedRuntime !== null) hash.update(JSON.stringify({ ...deprecatedRuntime, functionsByRegion: [...deprecatedRuntime.functionsByRegion], functionDaysByRegion: [...deprecatedRuntime.functionDaysByRegion] }));
   const n = fleet.size;
   const changes = ctx.changes?.rows.view() ?? null;
   const initStartFunctions = options.initStartSample !== undefined
@@ -321,6 +330,7 @@ function packResult(
     },
     survival: { binMs: survival.binMs, patched: survival.patched, censored: survival.censored },
     totals,
+    ...(deprecatedRuntime === null ? {} : { deprecatedRuntime }),
     exposure: exposureResult,
     rollout,
     changes,

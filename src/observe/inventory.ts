@@ -14,8 +14,16 @@
  *     GetRuntimeManagementConfig returns it (R7, R17);
  *   - `LastModified` (`2019-09-23T18:32:33.857+0000`; absent: unknown): the last deploy.
  * The file is small (one entry per function version) and is parsed whole.
+ *
+ * The fleet file that `fleet import` / `fleet collect` write (`"format": "lambda-rollout-sim/fleet"`)
+ * is recognised by that field and read through src/fleet's reader (validated against its
+ * schema): one entry per kept version, with its own architecture and configured mode.
  */
 import { readFileSync } from 'node:fs';
+import { FLEET_FORMAT } from '../fleet/fleetFile.js';
+import { readFleetFile } from '../fleet/fleetRecords.js';
+import { FleetInputError } from '../fleet/issues.js';
+import { parseLastModifiedMs } from '../fleet/lastModified.js';
 import { ObserveInputError } from './observeError.js';
 import { ioReason } from './textChunks.js';
 
@@ -49,7 +57,29 @@ export function readInventory(file: string): Map<string, InventoryEntry> {
   } catch (error) {
     throw new ObserveInputError([`${file}: the inventory is not JSON: ${error instanceof Error ? error.message : String(error)}`]);
   }
+  if (typeof value === 'object' && value !== null && (value as Record<string, unknown>).format === FLEET_FORMAT) return fleetFileInventory(file);
   return parseInventory(file, value);
+}
+
+/** A fleet file (`fleet import`): every kept version of every function, through src/fleet's reader. */
+export function fleetFileInventory(file: string): Map<string, InventoryEntry> {
+  let fleet;
+  try {
+    fleet = readFleetFile(file);
+  } catch (error) {
+    if (error instanceof FleetInputError) throw new ObserveInputError([...error.problems]);
+    throw error;
+  }
+  const out = new Map<string, InventoryEntry>();
+  for (const f of fleet.functions) {
+    for (const v of f.versions) {
+      out.set(inventoryKey(f.functionName, f.region, v.qualifier), {
+        fn: f.functionName, region: f.region, qualifier: v.qualifier, architecture: v.architecture, packageType: f.packageType,
+        updateMode: v.updateRuntimeOn, lastModifiedMs: parseLastModifiedMs(v.lastModified) ?? null,
+      });
+    }
+  }
+  return out;
 }
 
 export function parseInventory(file: string, value: unknown): Map<string, InventoryEntry> {

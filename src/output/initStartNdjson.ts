@@ -5,7 +5,7 @@
  *   {"timestamp": <ms since the Unix epoch>, "logGroupName": "/aws/lambda/fn-0000123",
  *    "logStreamName": "2026/01/01/[$LATEST]<32 hex>", "message": "INIT_START Runtime Version: …"}
  *
- * `timestamp` is SIM_EPOCH_MS + the init's simulated time. The log stream is Lambda's real
+ * `timestamp` is the scenario's startDate (default SIM_EPOCH_MS) + the init's simulated time. The log stream is Lambda's real
  * format, `YYYY/MM/DD/[<qualifier>]<32 lowercase hex>`: the UTC day of the init, the function
  * version serving at the init (`$LATEST`, or the alias's published version number, e.g.
  * `[7]`, R14), then an id of the environment, the first 32 hex digits of
@@ -22,7 +22,7 @@ import { runtimeVersionArn } from '../model/catalog/arn.js';
 import type { VersionTable } from '../model/catalog/versionTable.js';
 import type { InitStartEvents, InitStartFunctions } from '../model/logs/initStartLog.js';
 import { initStartMessage } from '../model/logs/initStartMessage.js';
-import { logGroupName, SIM_EPOCH_MS } from '../model/logs/names.js';
+import { epochMsOf, logGroupName } from '../model/logs/names.js';
 
 export function* initStartLines(
   scenario: Scenario,
@@ -31,9 +31,10 @@ export function* initStartLines(
   functions: InitStartFunctions,
 ): Generator<string> {
   const messages = messageCache(scenario, versions);
+  const epochMs = epochMsOf(scenario);
   for (let i = 0; i < events.length; i++) {
     const f = events.functionId[i]!;
-    const timestamp = SIM_EPOCH_MS + events.timestampMs[i]!;
+    const timestamp = epochMs + events.timestampMs[i]!;
     yield JSON.stringify({
       timestamp,
       logGroupName: logGroupName(f),

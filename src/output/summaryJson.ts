@@ -12,6 +12,7 @@ import { METRICS, replicationMetrics, summarizeMetricRows } from '../analysis/me
 import type { ReplicationResult } from '../model/result.js';
 import { DAY_MS } from '../model/units.js';
 import type { UnitSummary } from './unitData.js';
+import { deprecatedByRegion, deprecatedByRegionOf } from './deprecatedRuntimeJson.js';
 
 export interface SummaryMeta {
   readonly toolVersion: string;
@@ -65,6 +66,8 @@ export function summaryObject(input: SummaryInput, meta: SummaryMeta): object {
     functions: scenario.fleet.functions,
     horizonDays: scenario.horizonMs / DAY_MS,
     sampleEveryDays: scenario.sampleEveryMs / DAY_MS,
+    // The real calendar: only with startDate, so other summaries are unchanged.
+    ...(scenario.calendar === undefined ? {} : { startDate: new Date(scenario.calendar.startDateMs).toISOString().slice(0, 10) }),
   };
   const perReplication = (u: UnitSummary, withPoint: boolean): object => ({
     ...(withPoint ? { point: u.point } : {}),
@@ -83,6 +86,7 @@ export function summaryObject(input: SummaryInput, meta: SummaryMeta): object {
       ...shape,
       resultHash: input.resultHash,
       metrics: summarizeMetricRows(units.map((u) => u.metrics)),
+      ...deprecatedByRegion(scenario, units),
       metricDefinitions: METRICS,
       perReplication: units.map((u) => perReplication(u, false)),
       ...(targetCi === null ? {} : { targetCi: { ...goal(targetCi), ...(only ?? {}) } }),
@@ -112,6 +116,7 @@ export function summaryObject(input: SummaryInput, meta: SummaryMeta): object {
         parameters: Object.fromEntries(sweep.parameters.map((key, k) => [key, p.values[k]])),
         replications: rows.length,
         metrics: summarizeMetricRows(rows.map((u) => u.metrics)),
+        ...deprecatedByRegion(scenario, rows),
         ...(outcome === undefined ? {} : { targetCi: outcome }),
       };
     }),
@@ -144,6 +149,7 @@ export function buildSummary(
     createdFunctions: r.totals.createdFunctions,
     events: r.totals.events,
     metrics: replicationMetrics(r),
+    ...deprecatedByRegionOf(r),
   }));
   return summaryObject({ scenario, seed, resultHash: run.resultHash, units, sweep: null, targetCi: null }, meta);
 }

@@ -31,4 +31,6 @@ export interface UnitSummary {
   /** Kernel events simulated (progress: events per second). */
   readonly events: number;
   readonly metrics: Readonly<Record<MetricName, number | null>>;
+  /** With `startDate`: functions on a deprecated runtime at the horizon and their function-days, per fleet region (scenario order). */
+  readonly deprecatedRuntimeByRegion?: { readonly functions: readonly number[]; readonly functionDays: readonly number[] };
 }

@@ -24,6 +24,7 @@ import { renderPage, type RenderedChart } from './html.js';
 import { readResults, type RunSource } from './readResults.js';
 import { renderSvg } from './svg.js';
 import { identityTable, metricsTable } from './summaryTables.js';
+import { deprecatedRuntimeTable } from './deprecatedTable.js';
 import type { ReportData, ReportFiles } from './types.js';
 
 export type { ReportFiles } from './types.js';
@@ -94,7 +95,7 @@ async function build(data: ReportData, comparison: boolean, options: ReportOptio
   const html = renderPage({
     title,
     subtitle,
-    tables: [identityTable(data, options), metricsTable(data)],
+    tables: [identityTable(data, options), metricsTable(data), ...[deprecatedRuntimeTable(data)].filter((t) => t !== null)],
     sections: sections(data, comparison),
     charts,
     scenarios: data.runs.map((r) => ({ label: data.runs.length > 1 ? `${r.label} — scenario.yaml` : 'scenario.yaml (as run)', text: r.scenarioText })),

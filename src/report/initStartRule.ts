@@ -36,10 +36,10 @@ export function initStartPeriodHours(horizonDays: number): number {
 /**
  * Evaluates the rule over the log's events; one row per period and runtime version (the
  * rule's contributors are version × ARN; their counts are summed over ARNs, i.e. regions and
- * architectures): `period_days` (start of the period, days from simulated time 0),
+ * architectures): `period_days` (start of the period, days from simulated time 0, dated `epochMs`: the run's startDate),
  * `runtime_version`, `inits`.
  */
-export async function countInitStarts(events: AsyncIterable<LogEvent> | Iterable<LogEvent>, periodHours: number): Promise<ColumnTable> {
+export async function countInitStarts(events: AsyncIterable<LogEvent> | Iterable<LogEvent>, periodHours: number, epochMs = SIM_EPOCH_MS): Promise<ColumnTable> {
   const rule = r16Rule();
   const aggregation = newAggregation(periodHours * HOUR_MS);
   for await (const event of events) {
@@ -48,7 +48,7 @@ export async function countInitStarts(events: AsyncIterable<LogEvent> | Iterable
   }
   const found = contributorRows(aggregation);
   const table = aq.table({
-    period_days: found.map((r) => (r.periodStartMs - SIM_EPOCH_MS) / DAY_MS),
+    period_days: found.map((r) => (r.periodStartMs - epochMs) / DAY_MS),
     runtime_version: found.map((r) => r.keys[0] ?? ''),
     inits: found.map((r) => r.value),
   });

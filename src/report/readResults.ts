@@ -12,6 +12,7 @@ import type { ColumnTable } from 'arquero';
 import { readLogEvents } from '../insights/readLogEvents.js';
 import { InsightsInputError } from '../insights/inputError.js';
 import { parseDuration } from '../scenario/duration.js';
+import { SIM_EPOCH_MS } from '../model/logs/names.js';
 import { DAY_MS } from '../model/units.js';
 import { readCsvColumns, ResultsFileError, splitCsvRecord, type ColumnSpec } from './csvColumns.js';
 import { countInitStarts, initStartPeriodHours } from './initStartRule.js';
@@ -211,7 +212,8 @@ async function readRun(run: RunInfo, runIndex: number, prefix: string, periodHou
   let initStart: ColumnTable | null = null;
   if (existsSync(file('init_start.ndjson'))) {
     try {
-      initStart = (await countInitStarts(readLogEvents(file('init_start.ndjson')), periodHours))
+      const epochMs = summary.startDate === undefined ? SIM_EPOCH_MS : Date.parse(`${summary.startDate}T00:00:00Z`);
+      initStart = (await countInitStarts(readLogEvents(file('init_start.ndjson')), periodHours, epochMs))
         .params({ key: first.key }).derive({ set: '(d, $) => $.key' }, { before: 0 });
     } catch (error) {
       if (error instanceof InsightsInputError) throw new ResultsFileError(error.problems.join('\n'));

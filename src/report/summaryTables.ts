@@ -6,6 +6,9 @@ import { HEADLINE_METRICS } from './data/sweep.js';
 import type { MetricJson, ReportData, SummaryJson } from './types.js';
 import type { ReportOptions } from './buildReport.js';
 
+/** Rows shown only for runs with `startDate` (undefined otherwise). */
+const CALENDAR_METRICS = ['deprecatedRuntimeFunctions', 'deprecatedRuntimeFunctionDays'] as const;
+
 const text = (t: string, extra: Partial<Cell> = {}): Cell => ({ text: t, ...extra });
 
 export function identityTable(data: ReportData, options: ReportOptions): TableModel {
@@ -68,7 +71,11 @@ export function metricsTable(data: ReportData): TableModel {
   const sets = setMetricSummaries(data);
   const first = data.runs[0]!.summary;
   const definitions = first.metricDefinitions ?? {};
-  const names = [...HEADLINE_METRICS.filter((n) => sets.some((s) => s.metrics[n] !== undefined))];
+  const names = [
+    ...HEADLINE_METRICS.filter((n) => sets.some((s) => s.metrics[n] !== undefined)),
+    // With startDate (the real calendar): the owner's functions on a deprecated runtime (R18).
+    ...CALENDAR_METRICS.filter((n) => sets.some((s) => (s.metrics[n]?.definedIn ?? 0) > 0)),
+  ];
   if (sets.length === 1) {
     const metrics = sets[0]!.metrics;
     return {

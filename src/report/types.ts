@@ -29,9 +29,13 @@ export interface SummaryJson {
   readonly functions: number;
   readonly horizonDays: number;
   readonly sampleEveryDays?: number;
+  /** Calendar date of time 0 (`startDate`), when the scenario set one. */
+  readonly startDate?: string;
   readonly resultHash: string;
   /** Over the replications; absent in a sweep, whose points each have theirs. */
   readonly metrics?: Readonly<Record<string, MetricJson>>;
+  /** With startDate: functions on a deprecated runtime by region (output/deprecatedRuntimeJson.ts). */
+  readonly deprecatedRuntimeByRegion?: DeprecatedByRegionJson;
   readonly metricDefinitions?: Readonly<Record<string, { readonly unit: string; readonly description: string }>>;
   readonly perReplication?: readonly {
     readonly replication: number;
@@ -43,8 +47,11 @@ export interface SummaryJson {
     readonly parameters: Readonly<Record<string, unknown>>;
     readonly replications?: number;
     readonly metrics: Readonly<Record<string, MetricJson>>;
+    readonly deprecatedRuntimeByRegion?: DeprecatedByRegionJson;
   }[];
 }
+
+export type DeprecatedByRegionJson = Readonly<Record<string, { readonly functions: number; readonly functionDays: number }>>;
 
 /** One results folder as read. */
 export interface RunInfo {

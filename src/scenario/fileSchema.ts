@@ -110,11 +110,21 @@ export const fleetSchema = z.strictObject({
     })
     .prefault({})
     .describe('Configuration updates: the second phase-1 trigger (R8); they do not publish a version.'),
+  switchAutoTo: names('update mode', UPDATE_MODES)
+    .optional()
+    .describe('With fleet.inventory: "if the owners switched" — every Auto version of the inventory runs in this mode from time 0 instead (an owner action before the run, for comparing modes); omit: as the file says.'),
+  inventory: text()
+    .optional()
+    .describe('A fleet file written by `fleet import` (path relative to this file): the functions at time 0, replacing functions and the weights.'),
   idleEnvironments: nonNegativeNumber().default(1).describe('Idle execution environments each function keeps warm besides its busy ones (R15, INIT_START rate).'),
 });
 
 export const runtimeStateSchema = z.strictObject({
-  current: label().describe('Version label every function of this runtime runs at time 0 (R4), e.g. python:3.12.v14.'),
+  current: label().optional().describe('Version label every function of this runtime runs at time 0 (R4), e.g. python:3.12.v14; default `<prefix>.v1`.'),
+  arns: z
+    .record(label(), z.array(text()).min(1))
+    .optional()
+    .describe('With fleet.inventory: the version label of each runtime version ARN (R4, R6), labels oldest first; the current label names the current version, labels before it earlier ones.'),
   expiresAt: duration('allowed').optional().describe('The starting version begins failing at this time, e.g. an expired certificate (R11); omit: never.'),
 });
 
@@ -239,6 +249,12 @@ export const scenarioFileSchema = z
     name: text().describe('What this scenario asks, in a few words.'),
     seed: count(0, Number.MAX_SAFE_INTEGER).default(1).describe('Base seed of every random stream; --seed overrides it.'),
     horizon: duration('refused', MAX_HORIZON_MS).describe('Simulated time span, from 0.'),
+    startDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD')
+      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date')
+      .optional()
+      .describe('Calendar date of time 0 (UTC), e.g. 2026-01-01: dates the logs and applies the runtime lifecycle (deprecation, block-create, block-update); omit: logs dated from 2026-01-01, no lifecycle.'),
     sampleEvery: duration('refused').default(DEFAULT_SAMPLE_EVERY).describe('Time between metric samples; at most the horizon.'),
     replications: count(1, MAX_REPLICATIONS).default(1).describe('Independent runs with derived seeds.'),
     fleet: fleetSchema.describe('The functions at time 0 and how their owners behave.'),

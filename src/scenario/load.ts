@@ -19,6 +19,7 @@ import { normalize } from './normalize.js';
 import { formatPath } from './path.js';
 import { locate } from './positions.js';
 import { readYaml } from './readYaml.js';
+import { readInventory, withInventory } from './inventory.js';
 import { sortErrors, type ScenarioError } from './scenarioError.js';
 import { expandSweep, type Sweep } from './sweep.js';
 import type { Scenario } from './types.js';
@@ -35,9 +36,9 @@ export type LoadResult =
   | { ok: false; errors: ScenarioError[] };
 
 /** Pure: parse, validate and normalise scenario text; `fileName` is only used in messages. */
-export function parseScenario(sourceText: string, fileName: string): LoadResult {
+export function parseScenario(sourceText: string, fileName: string, scenarioPath: string | null = null): LoadResult {
   try {
-    return parse(sourceText, fileName);
+    return parse(sourceText, fileName, scenarioPath);
   } catch (error) {
     // Input that exhausts the stack despite the nesting guard still comes back as an error;
     // anything else is a bug here and stays loud.
@@ -64,14 +65,16 @@ export async function loadScenarioFile(filePath: string): Promise<LoadResult> {
   } catch {
     return failAtStart(filePath, msg.notUtf8());
   }
-  return parseScenario(text, filePath);
+  return parseScenario(text, filePath, filePath);
 }
 
-function parse(source: string, file: string): LoadResult {
+function parse(source: string, file: string, scenarioPath: string | null): LoadResult {
   const read = readYaml(source, file);
   if (!read.ok) return { ok: false, errors: sortErrors(read.errors) };
 
-  const checked = checkFile(read.value);
+  // 1b. inventory: read the fleet file and write its mix into the raw value (inventory.ts)
+  const inventory = readInventory(read.value, scenarioPath);
+  const checked = inventory.findings.length > 0 ? { findings: inventory.findings, data: undefined } : checkFile(read.value);
   const findings = checked.findings;
   const toError = (f: Finding): ScenarioError => {
     const { line, col } = locate(read.doc, read.lineCounter, f.path, f.anchor);
@@ -85,18 +88,19 @@ function parse(source: string, file: string): LoadResult {
     ? expandSweep({
         file, doc: read.doc, lineCounter: read.lineCounter, value, baseFindings: findings,
         baseValid: checked.data !== undefined && findings.length === 0 && read.errors.length === 0,
+        attach: (s) => withInventory(s, inventory),
       })
     : null;
   if (swept !== null && !swept.ok) errors.push(...swept.errors);
   if (checked.data === undefined && errors.length === 0) errors.push({ file, line: 1, col: 1, path: '', message: msg.invalid() });
   if (checked.data === undefined || errors.length > 0) return { ok: false, errors: sortErrors(errors) };
 
-  const scenario = normalize(checked.data, {
+  const scenario = withInventory(normalize(checked.data, {
     where: (path) => {
       const { line, col } = locate(read.doc, read.lineCounter, path, 'value');
       return `${file}:${line}:${col}`;
     },
-  });
+  }), inventory);
   return { ok: true, scenario, source, sweep: swept?.ok === true ? swept.sweep : null };
 }
 

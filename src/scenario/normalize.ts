@@ -5,6 +5,7 @@
  * waves, optional sections to null, and the policy override of R19.
  */
 import type { RegionName } from '../model/catalog/regions.js';
+import { dateMs, lifecycleOf } from './calendar.js';
 import { defaultCurrentLabel } from './defaults.js';
 import { durationMs } from './duration.js';
 import type { ReleaseFile, ScenarioFile } from './fileSchema.js';
@@ -58,8 +59,10 @@ export function normalize(file: ScenarioFile, context: NormalizeContext): Scenar
       publishedVersions: { retain: fleet.publishedVersions.retain },
       configUpdates: { meanIntervalMs: fleet.configUpdates.meanInterval === undefined ? null : durationMs(fleet.configUpdates.meanInterval) },
       idleEnvironments: fleet.idleEnvironments,
+      ...(fleet.switchAutoTo === undefined ? {} : { switchAutoTo: fleet.switchAutoTo }),
     },
     runtimes: runtimeSpecs(file),
+    ...(file.startDate === undefined ? {} : { calendar: { startDateMs: dateMs(file.startDate) } }),
     // Array.prototype.sort is stable: releases at the same time keep file order.
     releases: file.releases.flatMap((r) => series(r, durationMs(file.horizon))).sort((a, b) => a.atMs - b.atMs),
     catalog: { arnHashPerRegion: file.catalog.arnHashPerRegion },
@@ -107,6 +110,7 @@ function runtimeSpecs(file: ScenarioFile): RuntimeSpec[] {
     id,
     current: (Object.hasOwn(states, id) ? states[id]?.current : undefined) ?? defaultCurrentLabel(id),
     expiresAtMs: Object.hasOwn(states, id) && states[id]?.expiresAt !== undefined ? durationMs(states[id]!.expiresAt!) : null,
+    ...(file.startDate === undefined ? {} : { lifecycle: lifecycleOf(id, dateMs(file.startDate)) }),
   }));
 }
 

@@ -3,6 +3,8 @@
  * found problems (on whatever parts are well-formed), so one pass lists every
  * mistake; a value of the wrong shape is skipped here because the schema reports it.
  */
+import { runtimeLifecycle } from '../model/catalog/runtimeLifecycle.js';
+import { dateMs } from './calendar.js';
 import { isRegionName } from '../model/catalog/regions.js';
 import { RUNTIME_IDS } from '../model/catalog/runtimes.js';
 import { DEFAULT_SAMPLE_EVERY, defaultCurrentLabel } from './defaults.js';
@@ -161,6 +163,13 @@ function checkReleases(root: RawMap, fleetRuntimes: readonly string[] | undefine
       findings.push(finding(at('version'), 'value', msg.repeatNeedsNumberedLabel(r.version)));
     }
     if (r.repeat && r.fixes !== undefined) findings.push(finding(at('fixes'), 'key', msg.repeatWithFixes()));
+    // Issue 11: with a real calendar, no release after its runtime's deprecation (the last of a series counts).
+    const startDate = asText(get(root, 'startDate'));
+    if (startDate !== undefined && r.runtime !== undefined && r.atMs !== undefined) {
+      const lastAtMs = r.atMs + (r.repeat && r.repeatEveryMs && horizonMs !== undefined ? (Math.min(countOf(r, horizonMs), MAX_RELEASES) - 1) * r.repeatEveryMs : 0);
+      const problem = releaseAfterDeprecation(r.runtime, startDate, lastAtMs);
+      if (problem !== null) findings.push(finding(at('at'), 'value', problem));
+    }
     if (r.runtime !== undefined) {
       // R4: a label names one version of one runtime.
       for (const label of labelsOf(r, horizonMs)) {
@@ -174,6 +183,16 @@ function checkReleases(root: RawMap, fleetRuntimes: readonly string[] | undefine
     findings.push(...checkFixes(r, releases), ...checkRegionOrder(asList(get(asMap(list[r.index]), 'regionOrder')), r.index));
   }
   return findings;
+}
+
+/** A message when a release of `runtime` at `atMs` after `startDate` falls after the runtime's deprecation, else null. */
+function releaseAfterDeprecation(runtime: string, startDate: string, atMs: number): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate)) return null; // the schema reports a malformed date
+  const deprecated = runtimeLifecycle(runtime)?.deprecated ?? null;
+  if (deprecated === null) return null;
+  const releaseMs = dateMs(startDate) + atMs;
+  if (!(releaseMs > dateMs(deprecated))) return null;
+  return `a release of ${runtime} on ${new Date(releaseMs).toISOString().slice(0, 10)} comes after the runtime's deprecation on ${deprecated}: Lambda publishes no versions of a deprecated runtime; allowed: a release before ${deprecated} (time 0 is startDate ${startDate})`;
 }
 
 /** R10: each region is published once, so it appears at most once in `regionOrder`. */

@@ -56,6 +56,8 @@ export interface SweepInput {
   readonly baseFindings: readonly Finding[];
   /** Whether the file as written passed; points are only built from a valid file. */
   readonly baseValid: boolean;
+  /** Applied to every normalised point (the inventory, inventory.ts); default: none. */
+  readonly attach?: (scenario: Scenario) => Scenario;
 }
 
 export type SweepResult = { readonly ok: true; readonly sweep: Sweep } | { readonly ok: false; readonly errors: ScenarioError[] };
@@ -145,12 +147,13 @@ export function expandSweep(input: SweepInput): SweepResult {
 }
 
 function normalizePoint(data: ScenarioFile, input: SweepInput): Scenario {
-  return normalize(data, {
+  const scenario = normalize(data, {
     where: (path) => {
       const { line, col } = locate(input.doc, input.lineCounter, path, 'value');
       return `${input.file}:${line}:${col}`;
     },
   });
+  return input.attach === undefined ? scenario : input.attach(scenario);
 }
 
 /** The values of point `index`: row-major, the last parameter changing fastest. */

@@ -34,6 +34,12 @@ export interface Scenario {
   readonly owners: OwnersSpec;
   readonly policy: PolicySpec;
   readonly outputs: OutputsSpec;
+  /**
+   * The real calendar (`startDate`): time 0 is `startDateMs` (ms since the Unix epoch, UTC), and
+   * runtimes carry their lifecycle dates. Absent without `startDate`: logs are dated from
+   * 2026-01-01 and no lifecycle applies (today's behaviour).
+   */
+  readonly calendar?: { readonly startDateMs: number };
   /** Warnings the loader raised (e.g. policy overriding mode weights); printed by the CLI. */
   readonly warnings: readonly string[];
 }
@@ -79,6 +85,37 @@ export interface FleetSpec {
   readonly configUpdates: { readonly meanIntervalMs: number | null };
   /** Idle environments a function keeps warm besides its busy concurrency (R15, INIT_START rate). */
   readonly idleEnvironments: number;
+  /**
+   * The functions at time 0 taken from an imported inventory (`fleet.inventory`), in file
+   * order; absent when the fleet is drawn from the weights. The weights above are then the
+   * inventory's own mix (what functions created during the run are drawn from).
+   */
+  readonly inventory?: readonly InventoryFunctionSpec[];
+  /** With an inventory: the mode its Auto versions are switched to before time 0 ("if the owners switched"); absent = as the file says. */
+  readonly switchAutoTo?: UpdateModeName;
+}
+
+/** One function of an imported inventory, as the model needs it (no ARNs, no names). */
+export interface InventoryFunctionSpec {
+  readonly region: RegionName;
+  readonly architecture: ArchitectureName;
+  /** Managed runtime id; an image function gets the runtime its base image is drawn for (README). */
+  readonly runtime: string;
+  readonly packageType: PackageTypeName;
+  /** `$LATEST` (number 0) first, then the kept published versions, numbers ascending. */
+  readonly versions: readonly InventoryVersionSpec[];
+  /** Published version number the serving alias points to, or null (`$LATEST` serves). */
+  readonly aliasNumber: number | null;
+  /** Deploys (Zip) or rebuilds (Image) per day, from the inventory's estimate. */
+  readonly deployRatePerDay: number;
+}
+
+export interface InventoryVersionSpec {
+  readonly number: number;
+  /** Runtime version label (R4): the scenario's `runtimes.<id>.arns`, or the automatic labels. */
+  readonly label: string;
+  /** Configured mode; null for an image function (R3). */
+  readonly mode: UpdateModeName | null;
 }
 
 export interface RuntimeSpec {
@@ -88,6 +125,13 @@ export interface RuntimeSpec {
   readonly current: string;
   /** R11: the starting version begins failing at this time, ms; null = never. */
   readonly expiresAtMs: number | null;
+  /**
+   * With `startDate`: deprecation, block-create and block-update of the runtime in ms from time
+   * 0 (negative: before the start), null where the catalog has no date. Absent without `startDate`.
+   */
+  readonly lifecycle?: { readonly deprecatedAtMs: number | null; readonly blockCreateAtMs: number | null; readonly blockUpdateAtMs: number | null };
+  /** Versions older than `current` that an inventory runs at time 0, oldest first; absent = none. */
+  readonly earlier?: readonly string[];
 }
 
 export interface ReleaseSpec {

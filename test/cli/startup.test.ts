@@ -1,9 +1,11 @@
 /**
  * Start-up stays light: `--version`, `validate` and `schema` must not load the heavy modules
- * (charts, tables, Parquet, worker pool, progress bar). The built CLI runs in a child with a
- * module-resolve hook that logs every module it loads; a `report` run is the positive control
- * (it must load vega, so the hook is seen to work). No wall-clock assertion: the time is a
- * bench figure (npm run bench).
+ * (charts, tables, Parquet, worker pool, progress bar), and in their plain forms not even the
+ * argument parser: `validate FILE...` loads only the one bundled file of the light path,
+ * `schema [--fleet]` only reads generated JSON (src/cli/lightPath.ts). The built CLI runs in a
+ * child with a module-resolve hook that logs every module it loads; `--help` (yargs) and a
+ * `report` run (vega) are positive controls, so the hook is seen to work. No wall-clock
+ * assertion: the time is a bench figure (npm run bench).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,7 +29,7 @@ writeFileSync(join(dir, 'register.mjs'), "import { register } from 'node:module'
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The packages (by node_modules folder name) a CLI invocation loads, and its exit status. */
-function loadedPackages(args: readonly string[]): { packages: Set<string>; status: number | null; stdout: string } {
+function loadedPackages(args: readonly string[]): { packages: Set<string>; urls: string[]; status: number | null; stdout: string } {
   const log = join(dir, `load-${args[0]!.replace(/\W/g, '')}.log`);
   writeFileSync(log, '');
   const child = spawnSync(process.execPath, ['--import', join(dir, 'register.mjs'), 'dist/cli/main.js', ...args], {
@@ -35,11 +37,12 @@ function loadedPackages(args: readonly string[]): { packages: Set<string>; statu
     env: { ...process.env, LRS_LOAD_LOG: log },
   });
   const packages = new Set<string>();
-  for (const url of readFileSync(log, 'utf8').split('\n')) {
+  const urls = readFileSync(log, 'utf8').split('\n').filter((url) => url !== '');
+  for (const url of urls) {
     const m = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
     if (m !== null) packages.add(m[1]!);
   }
-  return { packages, status: child.status, stdout: child.stdout };
+  return { packages, urls, status: child.status, stdout: child.stdout };
 }
 
 describe('start-up loads only what the command uses', () => {
@@ -50,20 +53,35 @@ describe('start-up loads only what the command uses', () => {
     expect([...r.packages]).toEqual([]);
   });
 
+  it('validate FILE... loads no package: only the light path\'s bundle (yaml and zod inside)', () => {
+    const r = loadedPackages(['validate', 'scenarios/default.yaml']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^scenarios\/default\.yaml: ok /);
+    expect(r.urls.some((url) => url.endsWith('/dist/cli/light/validate.js'))).toBe(true); // the hook saw the load
+    expect([...r.packages]).toEqual([]);
+    expect(r.urls.some((url) => /\/dist\/(scenario|fleet|model|batch)\//.test(url))).toBe(false);
+  });
+
+  it.each([[['schema']], [['schema', '--fleet']]])('%j loads no package and no module of ours but the entry', (args) => {
+    const r = loadedPackages(args);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveProperty('$schema');
+    expect([...r.packages]).toEqual([]);
+    expect(r.urls.filter((url) => /\/dist\/(?!cli\/(main|io|lightPath|version)\.js)/.test(url))).toEqual([]);
+  });
+
   it.each([
-    [['validate', 'scenarios/default.yaml']],
-    [['schema']],
     [['--help']],
-  ])('%j loads no heavy module', (args) => {
+    [['validate', '--help']],
+    [['schema', '--help']],
+    [['fleet', '--help']],
+  ])('%j goes through yargs and loads no heavy module, nor src/fleet or zod', (args) => {
     const r = loadedPackages(args);
     expect(r.status).toBe(0);
     expect(r.packages.has('yargs')).toBe(true); // the hook saw the loads
     expect(HEAVY.filter((p) => r.packages.has(p))).toEqual([]);
-  });
-
-  it('validate and schema load the scenario schema (zod), which the hook sees', () => {
-    expect(loadedPackages(['validate', 'scenarios/default.yaml']).packages.has('zod')).toBe(true);
-    expect(loadedPackages(['schema']).packages.has('zod')).toBe(true);
+    expect(r.packages.has('zod')).toBe(false);
+    expect(r.urls.some((url) => url.includes('/dist/fleet/'))).toBe(false);
   });
 
   it('the hook catches a heavy load: report loads vega (positive control)', () => {

@@ -4,11 +4,13 @@
  * GetRuntimeManagementConfig's UpdateRuntimeOn; ../shared/aws-shapes.md), and its columns in
  * functions.csv.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { importFleet } from '../../src/fleet/importFleet.js';
+import { fleetFileChunks } from '../../src/fleet/writeFleet.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli.js';
-import { parseInventory, readInventory } from '../../src/observe/inventory.js';
+import { inventoryKey, parseInventory, readInventory } from '../../src/observe/inventory.js';
 import { ObserveInputError } from '../../src/observe/observeError.js';
 import { captureIo } from '../report/runResults.js';
 import { EVENTS, ndjson, tempDir, write } from './fixtures.js';
@@ -20,6 +22,27 @@ const FLEET = {
     { FunctionName: 'render', Region: 'us-east-1', PackageType: 'Image' },
   ],
 };
+
+describe('inventory adapter on the fleet file `fleet import` writes', () => {
+  it('reads every kept version of the fixture inventory as the CLI documents give it (README of the fixture)', () => {
+    const dir = tempDir();
+    const file = join(dir, 'fleet.json');
+    writeFileSync(file, [...fleetFileChunks(importFleet([join(import.meta.dirname, '../fixtures/inventory')], { windowDays: 365 }).fleet)].join(''));
+    const inv = readInventory(file);
+    // orders-api: $LATEST, 1, 2, 3, all FunctionUpdate; thumbnailer $LATEST Manual arm64; billing-worker 1 Auto (R2: no output).
+    expect(['$LATEST', '1', '2', '3'].map((q) => inv.get(inventoryKey('orders-api', 'eu-west-1', q))?.updateMode)).toEqual(['FunctionUpdate', 'FunctionUpdate', 'FunctionUpdate', 'FunctionUpdate']);
+    expect(inv.get(inventoryKey('thumbnailer', 'eu-west-1', '$LATEST'))).toMatchObject({ architecture: 'arm64', updateMode: 'Manual', packageType: 'Zip' });
+    expect(inv.get(inventoryKey('billing-worker', 'us-east-1', '1'))?.updateMode).toBe('Auto');
+    expect(inv.get(inventoryKey('image-resizer', 'eu-west-1', '1'))).toMatchObject({ packageType: 'Image', updateMode: null });
+    expect(inv.get(inventoryKey('orders-api', 'eu-west-1', '$LATEST'))?.lastModifiedMs).toBe(Date.UTC(2026, 2, 10, 9));
+  });
+
+  it('reports a fleet file that does not match its schema, without a stack trace', () => {
+    const dir = tempDir();
+    const file = write(dir, 'fleet.json', JSON.stringify({ format: 'lambda-rollout-sim/fleet', formatVersion: 1, functions: 'none' }));
+    expect(() => readInventory(file)).toThrow(ObserveInputError);
+  });
+});
 
 describe('inventory adapter', () => {
   it('reads the minimal fields, with Lambda\'s defaults for absent ones', () => {

@@ -8,7 +8,7 @@
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { runCli } from '../../src/cli/cli.js';
 import type { CliIo } from '../../src/cli/io.js';
@@ -34,9 +34,19 @@ export interface Size {
   readonly replications: number;
 }
 
-/** The scenario text at reduced size: at most `functions` functions and `replications` replications. */
-export function shrinkSource(source: string, size: Size): string {
+/**
+ * The scenario text at reduced size: at most `functions` functions and `replications` replications.
+ * A scenario on an inventory (`fleet.inventory`) keeps the inventory's functions; its path is made
+ * absolute from `fromDir` (the original file's folder), since the text is run from a temp folder.
+ */
+export function shrinkSource(source: string, size: Size, fromDir = '.'): string {
   const doc = parseDocument(source);
+  const inventory = doc.getIn(['fleet', 'inventory']);
+  if (typeof inventory === 'string') {
+    doc.setIn(['fleet', 'inventory'], resolve(fromDir, inventory));
+    doc.setIn(['replications'], Math.min(size.replications, Number(doc.getIn(['replications']) ?? 1)));
+    return doc.toString();
+  }
   const functions = Number(doc.getIn(['fleet', 'functions']));
   const replications = Number(doc.getIn(['replications']) ?? 1);
   const created = doc.getIn(['fleet', 'createdPerDay']);
@@ -65,7 +75,7 @@ export async function runSource(source: string, fileName: string, outDir: string
 
 /** A scenario file run at reduced size into `outDir`. */
 export async function runScenario(file: string, outDir: string, size: Size): Promise<void> {
-  await runSource(shrinkSource(readFileSync(file, 'utf8'), size), basename(file), outDir);
+  await runSource(shrinkSource(readFileSync(file, 'utf8'), size, dirname(file)), basename(file), outDir);
 }
 
 const ROW_FILES = ['timeseries.csv', 'patches.csv', 'exposure.csv', 'episodes.csv', 'releases.csv', 'catalog.csv'];

@@ -15,7 +15,7 @@ describe('scenarioJsonSchema', () => {
   });
 
   it('has every top-level key, described, and the required ones', () => {
-    const keys = ['name', 'seed', 'horizon', 'sampleEvery', 'replications', 'fleet', 'runtimes', 'releases', 'catalog', 'owners', 'policy', 'outputs', 'sweep'];
+    const keys = ['name', 'seed', 'horizon', 'startDate', 'sampleEvery', 'replications', 'fleet', 'runtimes', 'releases', 'catalog', 'owners', 'policy', 'outputs', 'sweep'];
     expect(Object.keys(schema.properties)).toEqual(keys);
     for (const key of keys) expect(typeof schema.properties[key].description).toBe('string');
     expect(schema.required).toEqual(['name', 'horizon', 'fleet']);

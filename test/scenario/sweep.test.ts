@@ -80,7 +80,7 @@ describe('sweep keys', () => {
   it('an unknown key in a path, at the sweep key, with a did-you-mean', () => {
     const lines = ['  fleet.updateMode.Auto: [0.5]'];
     expect(errorsOf(lines).map(formatScenarioError)).toEqual([
-      `${at(lines, 0, 'fleet')} sweep.fleet.updateMode.Auto: sweep path \`fleet.updateMode.Auto\`: unknown key \`updateMode\`; did you mean \`updateModes\`? (allowed: functions, regions, architectures, runtimes, packageTypes, updateModes, publishedVersionShare, deploys, imageRebuilds, invocationsPerDay, environmentLifetime, invocationDuration, createdPerDay, publishedVersions, configUpdates, idleEnvironments)`,
+      `${at(lines, 0, 'fleet')} sweep.fleet.updateMode.Auto: sweep path \`fleet.updateMode.Auto\`: unknown key \`updateMode\`; did you mean \`updateModes\`? (allowed: functions, regions, architectures, runtimes, packageTypes, updateModes, publishedVersionShare, deploys, imageRebuilds, invocationsPerDay, environmentLifetime, invocationDuration, createdPerDay, publishedVersions, configUpdates, switchAutoTo, inventory, idleEnvironments)`,
     ]);
   });
 

@@ -4,33 +4,11 @@
  * other commands start without it), with the default credential chain, adaptive retries, a
  * bounded number of calls in flight and a progress bar on stderr.
  */
-import type { Argv } from 'yargs';
 import { buildFleet } from '../../fleet/buildFleet.js';
-import { collectDocuments, DEFAULT_CONCURRENCY, DEFAULT_MAX_ATTEMPTS } from '../../fleet/collect.js';
+import { collectDocuments, DEFAULT_MAX_ATTEMPTS } from '../../fleet/collect.js';
 import { EXIT_USAGE, UsageError, type CliIo } from '../io.js';
-import { buildOptions, fleetWriteOptions, writeFleet, type FleetWriteArgs } from './fleetWrite.js';
-
-export const FLEET_COLLECT_COMMAND = 'collect';
-export const FLEET_COLLECT_DESCRIPTION = 'Ask the Lambda API (AWS SDK, default credentials) for the inventory of some regions and write a fleet file';
-
-export interface FleetCollectArgs extends FleetWriteArgs {
-  readonly region: readonly string[];
-  readonly profile?: string | undefined;
-  readonly endpointUrl?: string | undefined;
-  readonly concurrency: number;
-  readonly quiet: boolean;
-}
-
-export function fleetCollectOptions<T>(y: Argv<T>) {
-  return fleetWriteOptions(
-    y
-      .option('region', { type: 'string', array: true, demandOption: true, describe: 'Regions to read (repeat, or give several)' })
-      .option('profile', { type: 'string', describe: 'Named profile of the shared AWS config/credentials files' })
-      .option('endpoint-url', { type: 'string', describe: 'Lambda endpoint to use instead of the regional one (for tests)' })
-      .option('concurrency', { type: 'number', default: DEFAULT_CONCURRENCY, describe: 'Most API calls in flight at once' })
-      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress on stderr' }),
-  );
-}
+import type { FleetCollectArgs } from './fleetCmd.js';
+import { buildOptions, writeFleet } from './fleetWrite.js';
 
 async function progressBar(io: CliIo, quiet: boolean) {
   if (quiet) return { planned: (_n: number) => undefined, call: () => undefined, stop: () => undefined };

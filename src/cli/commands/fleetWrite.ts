@@ -3,31 +3,16 @@
  * atomically (readers see the old file or the whole new one; nothing when an input is bad),
  * the salt of `--anonymize` printed once, and the refusal lines with exit code 2.
  */
-import type { Argv } from 'yargs';
 import { newSalt } from '../../fleet/anonymize.js';
 import type { BuildOptions, BuildResult } from '../../fleet/buildFleet.js';
-import { DEFAULT_WINDOW_DAYS } from '../../fleet/deployRates.js';
 import { FleetInputError } from '../../fleet/issues.js';
 import { summaryLines } from '../../fleet/summary.js';
 import { fleetFileChunks } from '../../fleet/writeFleet.js';
 import { InsightsInputError } from '../../insights/inputError.js';
 import { writeFileAtomic } from '../../insights/writeFileAtomic.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.js';
+import type { FleetWriteArgs } from './fleetCmd.js';
 
-export interface FleetWriteArgs {
-  readonly out: string;
-  readonly anonymize: boolean;
-  readonly windowDays: number;
-  readonly windowEnd?: string | undefined;
-}
-
-export function fleetWriteOptions<T>(y: Argv<T>) {
-  return y
-    .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'Fleet file to write (JSON)' })
-    .option('anonymize', { type: 'boolean', default: false, describe: 'Replace function names and account ids by salted hashes (the salt is printed once, never stored)' })
-    .option('window-days', { type: 'number', default: DEFAULT_WINDOW_DAYS, describe: 'Deploy-rate observation window, in days' })
-    .option('window-end', { type: 'string', describe: 'End of the observation window, ISO 8601 (default: the latest LastModified)' });
-}
 
 /** Checks the shared options and draws the salt; prints it once on stderr. */
 export function buildOptions(args: FleetWriteArgs, io: CliIo): BuildOptions {

@@ -14,7 +14,11 @@ export interface VersionTable {
   readonly label: readonly string[];
   /** Index of the version's runtime in `scenario.runtimes`. */
   readonly runtimeIndex: Uint8Array;
-  /** 0 for a runtime's current version, then 1, 2, … in release order. */
+  /**
+   * Order within the runtime: an inventory's earlier versions first (0 …, RuntimeSpec.earlier),
+   * then the runtime's current version, then 1 more per release in release order. Without an
+   * inventory the current version has rank 0.
+   */
   readonly rank: Uint16Array;
   /** Index into `scenario.releases`, or -1 for a current version. */
   readonly releaseIndex: Int32Array;
@@ -22,6 +26,8 @@ export interface VersionTable {
   readonly publishedMs: Float64Array;
   /** Version ids of each runtime, by rank. */
   readonly byRuntime: readonly (readonly number[])[];
+  /** Version id of each runtime's current version (the one new functions start on at time 0). */
+  readonly currentVersion: Uint16Array;
 }
 
 /** Publication time of release `release` in each commercial region, by wave (R10), or as `publishedAt` gives it. */
@@ -56,7 +62,12 @@ export function buildVersionTable(scenario: Scenario): VersionTable {
     published.push(pub);
   };
 
-  scenario.runtimes.forEach((runtime, i) => add(i, runtime.current, -1, new Float64Array(REGION_COUNT)));
+  const currentVersion = new Uint16Array(runtimeIds.length);
+  scenario.runtimes.forEach((runtime, i) => {
+    for (const label of runtime.earlier ?? []) add(i, label, -1, new Float64Array(REGION_COUNT));
+    currentVersion[i] = labels.length;
+    add(i, runtime.current, -1, new Float64Array(REGION_COUNT));
+  });
   scenario.releases.forEach((release, i) => {
     const runtime = runtimeIds.indexOf(release.runtime);
     if (runtime < 0) throw new Error(`release ${release.version}: runtime ${release.runtime} is not in the fleet`);
@@ -74,5 +85,6 @@ export function buildVersionTable(scenario: Scenario): VersionTable {
     releaseIndex: Int32Array.from(releaseIndex),
     publishedMs,
     byRuntime,
+    currentVersion,
   };
 }

@@ -12,6 +12,7 @@ import { ACTION_CREATE, NO_VERSION } from '../measure/changeLog.js';
 import { scheduleNextMigration } from '../owners/migrations.js';
 import { EV_CREATE } from '../events.js';
 import { DAY_MS } from '../units.js';
+import { creationSampler } from './creationSampler.js';
 import { drawFunction } from './drawFunction.js';
 import { HOW_CREATE } from './fleetState.js';
 import { initDrawnVersions } from './functionVersions.js';
@@ -30,8 +31,8 @@ export function scheduleNextCreation(ctx: ReplicationContext, afterMs: number): 
 }
 
 /** Adds one function to the fleet at `atMs`; returns its id. */
-export function placeFunction(ctx: ReplicationContext, atMs: number): number {
-  const f = drawFunction(ctx.fleet, ctx.sampler, ctx.draws, atMs);
+export function placeFunction(ctx: ReplicationContext, atMs: number, sampler = ctx.sampler): number {
+  const f = drawFunction(ctx.fleet, sampler, ctx.draws, atMs);
   registerFunction(ctx, f, atMs);
   return f;
 }
@@ -53,7 +54,10 @@ export function registerFunction(ctx: ReplicationContext, f: number, atMs: numbe
 }
 
 export function createFunction(ctx: ReplicationContext, atMs: number): void {
-  const f = placeFunction(ctx, atMs);
+  // With startDate: runtimes past their block-create date are not drawn (creationSampler.ts).
+  const sampler = creationSampler(ctx, atMs);
+  if (sampler === null) return scheduleNextCreation(ctx, atMs);
+  const f = placeFunction(ctx, atMs, sampler);
   const { fleet, versions } = ctx;
   fleet.lastHow[f] = HOW_CREATE;
   const v = fleet.version[f]!;

@@ -26,6 +26,7 @@
  * Times are whole milliseconds (floored), as CloudWatch timestamps are. Randomness comes only
  * from the stream (seed, 'initStart', replication), drawn function by function in id order.
  */
+import { inventoryServingVersions } from '../fleet/placeInventory.js';
 import { exponential } from '../../kernel/distributions.js';
 import { createStream } from '../../kernel/random.js';
 import type { Scenario } from '../../scenario/types.js';
@@ -112,9 +113,11 @@ export function generateInitStartEvents(input: InitStartInput): InitStartEvents 
     timestampMs: Float64Array, functionId: Int32Array, version: Uint16Array, environmentId: Float64Array, qualifier: Uint16Array, architecture: Uint8Array,
   });
 
+  // An inventory's functions start on the version they serve at time 0 (fleet/placeInventory.ts).
+  const startVersions = inventoryServingVersions(scenario, versions);
   for (let f = 0; f < functions.count; f++) {
     const runtime = functions.runtime[f]!;
-    const current = versions.byRuntime[runtime]?.[0];
+    const current = f < startVersions.length ? startVersions[f] : versions.currentVersion[runtime];
     if (current === undefined) throw new Error(`initStart: function ${f} has runtime index ${runtime}, which has no version`);
     const ratePerMs = (sample * warmEnvironments(functions.invocationsPerDay[f]!, durationMs, scenario.fleet.idleEnvironments)) / lifetimeMs;
     const meanGapMs = 1 / ratePerMs;

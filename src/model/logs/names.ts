@@ -4,11 +4,16 @@
  */
 
 /**
- * Wall-clock instant of simulated time 0: 2026-01-01T00:00:00Z, in ms since the Unix epoch.
+ * Default wall-clock instant of simulated time 0 (a scenario's `startDate` overrides it): 2026-01-01T00:00:00Z, in ms since the Unix epoch.
  * An arbitrary, fixed date (never the clock, so output stays reproducible). It only dates log
  * events (`timestamp`, the day in a log stream name); nothing in the model depends on it.
  */
 export const SIM_EPOCH_MS = Date.UTC(2026, 0, 1);
+
+/** Wall-clock instant of time 0 for a scenario: its `startDate` (the real calendar), else SIM_EPOCH_MS. */
+export function epochMsOf(scenario: { readonly calendar?: { readonly startDateMs: number } }): number {
+  return scenario.calendar?.startDateMs ?? SIM_EPOCH_MS;
+}
 
 /** Function name of function `id`: `fn-0000123` (zero-padded to 7 digits, more digits when needed). */
 export function functionName(id: number): string {

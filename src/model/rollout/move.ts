@@ -17,6 +17,7 @@ import { ACTION_CONFIG_UPDATE, ACTION_MOVE } from '../measure/changeLog.js';
 import { logChange } from '../measure/logChange.js';
 import { publishAndRedirect, setSlotVersion } from './functionVersionOps.js';
 import { clearPendingMove, offerMovesFromNow } from './pendingMove.js';
+import { runtimeDeprecated } from './lifecycle.js';
 import { latestFor } from './switchVersion.js';
 
 /** EV_MOVE: the function's pending move fires (its handle is spent, so nothing to cancel). */
@@ -24,6 +25,7 @@ export function onPendingMove(ctx: ReplicationContext, f: number, atMs: number):
   const fleet = ctx.fleet;
   fleet.pendingHandle[f] = NO_HANDLE;
   fleet.pendingAtMs[f] = Number.POSITIVE_INFINITY;
+  if (runtimeDeprecated(ctx, f, atMs)) return; // no new versions on a deprecated runtime (lifecycle.ts)
   const how = fleet.pendingHow[f]!;
   if (how === HOW_PHASE2 || how === HOW_LAMBDA_ROLLBACK) lambdaUpdate(ctx, f, atMs, how);
   else ownerUpdate(ctx, f, atMs, how, how !== HOW_CONFIG);
