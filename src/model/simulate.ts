@@ -28,11 +28,10 @@ import { pin, resume, unpin } from './owners/rollback.js';
 import { haltRelease } from './rollout/halt.js';
 import { generateInitStartEvents } from './logs/initStartLog.js';
 import { Buckets } from './fleet/buckets.js';
-import { createFunction, registerFunction, scheduleNextCreation } from './fleet/create.js';
-import { createFunctionDraws, drawFunction, prepareFleetSampler } from './fleet/drawFunction.js';
-import { groupOrder, permuteFleet } from './fleet/orderFleet.js';
-import { placeInventory } from './fleet/placeInventory.js';
-import { FleetState, HOW_INITIAL } from './fleet/fleetState.js';
+import { createFunction, scheduleNextCreation } from './fleet/create.js';
+import { createFunctionDraws, prepareFleetSampler } from './fleet/drawFunction.js';
+import { placeInitialFleet } from './fleet/orderFleet.js';
+import { FleetState } from './fleet/fleetState.js';
 import { GroupCounts } from './measure/groupCounts.js';
 import { PatchLog, type PatchSink } from './measure/patchLog.js';
 import { StalenessMeter } from './measure/staleness.js';
@@ -146,17 +145,7 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
     },
     migrationStream: createStream(seed, 'owners.migrations', replication),
   };
-  // An inventory keeps its file order (function id = position in the file); a drawn fleet is
-  // drawn in draw order, then numbered by (region, runtime, package type): fleet/orderFleet.ts.
-  if (spec.inventory !== undefined) placeInventory(ctx, spec.inventory);
-  else {
-    for (let i = 0; i < spec.functions; i++) drawFunction(fleet, ctx.sampler, ctx.draws, 0);
-    permuteFleet(fleet, groupOrder(fleet, spec.functions, runtimeCount, PACKAGE_TYPES.length));
-    for (let f = 0; f < spec.functions; f++) {
-      registerFunction(ctx, f, 0);
-      fleet.lastHow[f] = HOW_INITIAL;
-    }
-  }
+  placeInitialFleet(ctx);
   for (let f = 0; f < spec.functions; f++) scheduleNextMigration(ctx, f, 0);
 
   const lag = new TechnicalLag();

@@ -8,8 +8,14 @@
  * The fleet is the same: every attribute stream is drawn in draw order, as before; only the
  * ids change. Keyed draws are keyed by id, so a function's later draws change with its id
  * (common random numbers between scenarios still hold: the same fleet gets the same ids).
+ * An imported inventory keeps its file order (function id = position in the file).
  */
-import type { FleetState } from './fleetState.js';
+import { PACKAGE_TYPES } from '../catalog/architectures.js';
+import type { ReplicationContext } from '../context.js';
+import { registerFunction } from './create.js';
+import { drawFunction } from './drawFunction.js';
+import { HOW_INITIAL, type FleetState } from './fleetState.js';
+import { placeInventory } from './placeInventory.js';
 
 type Column = Uint8Array | Uint16Array | Int32Array | Float32Array | Float64Array;
 
@@ -50,5 +56,18 @@ export function permuteFleet(fleet: FleetState, order: Int32Array): void {
       const from = order[i]! * per;
       for (let s = 0; s < per; s++) a[i * per + s] = copy[from + s]!;
     }
+  }
+}
+
+/** The fleet at time 0: the inventory in file order, or `fleet.functions` drawn and numbered by group. */
+export function placeInitialFleet(ctx: ReplicationContext): void {
+  const { fleet } = ctx;
+  const spec = ctx.scenario.fleet;
+  if (spec.inventory !== undefined) return placeInventory(ctx, spec.inventory);
+  for (let i = 0; i < spec.functions; i++) drawFunction(fleet, ctx.sampler, ctx.draws, 0);
+  permuteFleet(fleet, groupOrder(fleet, spec.functions, ctx.runtimeCount, PACKAGE_TYPES.length));
+  for (let f = 0; f < spec.functions; f++) {
+    registerFunction(ctx, f, 0);
+    fleet.lastHow[f] = HOW_INITIAL;
   }
 }
