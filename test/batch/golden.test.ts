@@ -8,8 +8,8 @@ import { loadScenarioFile } from '../../src/scenario/load.js';
 import { runReplications } from '../../src/batch/runReplications.js';
 
 const GOLDEN = {
-  'scenarios/python-patch-incompatibility.yaml': '4a54461bf05d5852f3b148a85f6436db61e635841e21e7f9100970705922903c',
-  'scenarios/default.yaml': '2943b42a537e4779317c4e5490f31d307a8d2cc9656324704355eb2702d13373',
+  'scenarios/python-patch-incompatibility.yaml': 'b0a107032355f7bf5b5ea48d818e8435242b93f8c34ebb034ec3a327703a7b82',
+  'scenarios/default.yaml': 'd723ada700790749a1f3592f4938de570e9a4841dd619fa6263f9525dc85294e',
 };
 
 describe('golden resultHash', () => {

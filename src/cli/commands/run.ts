@@ -14,13 +14,12 @@ import { METRIC_NAMES, type MetricName } from '../../analysis/metrics.js';
 import { batchOutputs } from '../../batch/batchOutputs.js';
 import { FAIL_UNIT_ENV, parseFailUnits } from '../../batch/failHook.js';
 import { partitionFiles } from '../../batch/partition.js';
-import { makePlan, planIdentity, planUnits, PlanError, unitId, type BatchPlan } from '../../batch/plan.js';
+import { makePlan, planIdentity, planUnits, PlanError, unitId, type BatchPlan, type UnitRef } from '../../batch/plan.js';
 import { createWorkerPool, defaultWorkers } from '../../batch/pool.js';
 import { runBatch, type UnitFailureReport } from '../../batch/runBatch.js';
 import { resolveShard, ShardError, type Env, type Shard } from '../../batch/shard.js';
 import { HEADLINE_METRICS, type TargetCiSpec } from '../../batch/targetCi.js';
 import { rememberLastUnit } from '../../batch/lastUnit.js';
-import { decodeUnit } from '../../batch/unitCodec.js';
 import { WorkFolder, workDirFor, WorkFolderError } from '../../batch/workDir.js';
 import { checkResources, defaultResourceLimits, estimateRun } from '../../model/estimate.js';
 import { checkOutputDir, writeOutputDir, writeOutputDirWith } from '../../output/writeOutputDir.js';
@@ -141,7 +140,7 @@ export async function runCommand(args: RunArgs, io: CliIo, env: Env = process.en
     const workers = Math.max(1, Math.min(args.workers ?? defaultWorkers(), points * replications));
     const limits = defaultResourceLimits(getHeapStatistics().heap_size_limit);
     for (const s of sweep?.points.map((p) => p.scenario) ?? [scenario]) {
-      const estimate = estimateRun(s, { replications, keepPatches: args.patches, keepChanges: s.outputs.events, workers, points });
+      const estimate = estimateRun(s, { replications, keepPatches: args.patches, keepChanges: s.outputs.events, workers, points, spillPatches: shard === null });
       const check = checkResources(estimate, limits, { functions: s.fleet.functions, replications, workers, sampleEveryMs: s.sampleEveryMs });
       if (!check.ok) {
         io.stderr(`${args.scenario}: ${check.message}\n`);
@@ -195,7 +194,10 @@ export async function runCommand(args: RunArgs, io: CliIo, env: Env = process.en
   async function finish(): Promise<number> {
     let batch;
     try {
-      batch = await runBatch(plan, folder, pool, { signal: stop.signal, progress });
+      // On one machine, workers spill patch rows beside their units (bounded memory at any fleet
+      // size); a shard's partition carries whole units, so a shard keeps them in the unit.
+      const patchSpillFile = shard === null ? (u: UnitRef): string => folder.patchFileOf(u) : undefined;
+      batch = await runBatch(plan, folder, pool, { signal: stop.signal, progress, ...(patchSpillFile !== undefined ? { patchSpillFile } : {}) });
     } finally {
       progress.stop();
       process.off('SIGINT', handlers.SIGINT);
@@ -219,7 +221,7 @@ export async function runCommand(args: RunArgs, io: CliIo, env: Env = process.en
       return EXIT_INTERNAL;
     }
 
-    const load = rememberLastUnit((u) => decodeUnit(folder.read(u)).rows);
+    const load = rememberLastUnit((u) => folder.loadRows(u));
     const common = { scenario, source: source, scenarioFile: basename(args.scenario), toolVersion: version, parquet: args.parquet !== false };
     if (shard !== null) {
       writeOutputDir(outDir, partitionFiles({
