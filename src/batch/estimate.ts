@@ -31,6 +31,7 @@ import { EXPOSURE_FIELDS } from '../model/exposure/exposureState.js';
 import { COMMERCIAL_REGIONS } from '../model/catalog/regions.js';
 import { buildVersionTable, REGION_COUNT } from '../model/catalog/versionTable.js';
 import { FLEET_BYTES_PER_FUNCTION, FLEET_BYTES_PER_VERSION_SLOT, MODE_SLOTS } from '../model/fleet/fleetState.js';
+import { PATCH_CHUNK_ROWS } from '../model/measure/patchLog.js';
 import { SURVIVAL_BINS } from '../model/measure/survival.js';
 import { DAY_MS } from '../model/units.js';
 
@@ -45,6 +46,8 @@ export interface EstimateOptions {
   readonly workers?: number;
   /** Sweep points, each run `replications` times; default 1. */
   readonly points?: number;
+  /** Patch rows are spilled to the work folder chunk by chunk (a run on one machine): one chunk in memory. */
+  readonly spillPatches?: boolean;
 }
 
 /** Bytes (memory) of one replication, by part. */
@@ -180,7 +183,8 @@ export function estimateRun(scenario: Scenario, options: EstimateOptions): RunEs
     eventQueue: EVENT_BYTES * pendingEvents,
     groupCounts: regions * architectures * 2 * MODE_SLOTS * versions.count * 4,
     // Kept rows, plus as much again while the chunks are joined; with --no-patches they are only hashed.
-    patches: options.keepPatches ? 2 * PATCH_ROW_BYTES * patchRows : 0,
+    // Spilled: one chunk being filled, and one read back by the writers.
+    patches: !options.keepPatches ? 0 : options.spillPatches === true ? 2 * PATCH_ROW_BYTES * Math.min(patchRows, PATCH_CHUNK_ROWS) : 2 * PATCH_ROW_BYTES * patchRows,
     timeseries: GROWTH * TIMESERIES_ROW_BYTES * samples * groupsPerSample,
     changes: GROWTH * CHANGE_ROW_BYTES * changeRows,
     initStart: INIT_START_EVENT_BYTES * initStartEvents,

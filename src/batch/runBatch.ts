@@ -54,6 +54,11 @@ export interface BatchRun {
 export interface BatchOptions {
   readonly signal?: AbortSignal;
   readonly progress?: BatchProgress;
+  /**
+   * Where a unit's worker spills its patch rows chunk by chunk (patchSpill.ts) instead of
+   * returning them in the unit; absent: the rows travel in the unit.
+   */
+  readonly patchSpillFile?: (unit: UnitRef) => string;
 }
 
 export async function runBatch(plan: BatchPlan, store: UnitStore, runner: UnitRunner, options: BatchOptions = {}): Promise<BatchRun> {
@@ -110,7 +115,8 @@ async function runUnits(
       while (active < runner.threads && next < units.length && !stopped()) {
         const unit = units[next++]!;
         active++;
-        const task = taskOf(plan, unit);
+        const spill = plan.keepPatches ? options.patchSpillFile?.(unit) : undefined;
+        const task = spill === undefined ? taskOf(plan, unit) : { ...taskOf(plan, unit), patchSpillPath: spill };
         const cell = options.progress?.unitStarted?.(unit, task.scenario.horizonMs);
         runner
           .run(cell === undefined ? task : { ...task, progress: cell })

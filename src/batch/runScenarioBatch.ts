@@ -17,12 +17,12 @@ import type { Sweep } from '../scenario/sweep.js';
 import { batchOutputs } from './batchOutputs.js';
 import { rememberLastUnit } from './lastUnit.js';
 import { partitionFiles } from './partition.js';
-import { makePlan, planIdentity, planUnits, type BatchPlan } from './plan.js';
+import { makePlan, planIdentity, planUnits, type BatchPlan, type UnitRef } from './plan.js';
 import { createWorkerPool, defaultWorkers } from './pool.js';
 import { runBatch, type BatchProgress, type UnitFailureReport } from './runBatch.js';
 import type { Shard } from './shard.js';
 import type { TargetCiSpec } from './targetCi.js';
-import { decodeUnit, type UnitSummary } from './unitCodec.js';
+import type { UnitSummary } from './unitCodec.js';
 import { estimateRun } from './estimate.js';
 import { checkResources, defaultResourceLimits } from './resources.js';
 import { WorkFolder, workDirFor } from './workDir.js';
@@ -118,7 +118,10 @@ export async function runScenarioBatch(spec: BatchSpec, options: BatchRunOptions
   try {
     let batch;
     try {
-      batch = await runBatch(plan, folder, pool, { signal: stop.signal, progress: session.progress });
+      // On one machine, workers spill patch rows beside their units (bounded memory at any fleet
+      // size); a shard's partition carries whole units, so a shard keeps them in the unit.
+      const patchSpillFile = shard === null ? (u: UnitRef): string => folder.patchFileOf(u) : undefined;
+      batch = await runBatch(plan, folder, pool, { signal: stop.signal, progress: session.progress, ...(patchSpillFile !== undefined ? { patchSpillFile } : {}) });
     } finally {
       session.end();
     }
@@ -127,7 +130,7 @@ export async function runScenarioBatch(spec: BatchSpec, options: BatchRunOptions
     if (batch.status === 'interrupted') return { ...ended, status: 'interrupted' };
     if (batch.status === 'failed') return { ...ended, status: 'failed', failures: batch.failures };
 
-    const load = rememberLastUnit((u) => decodeUnit(folder.read(u)).rows);
+    const load = rememberLastUnit((u) => folder.loadRows(u));
     const scenarioFile = basename(spec.scenarioFile);
     if (shard !== null) {
       writeOutputDir(spec.outDir, partitionFiles({
@@ -156,7 +159,7 @@ function refuseWhatWouldNotFit(spec: BatchSpec): void {
   const workers = Math.max(1, Math.min(spec.workers ?? defaultWorkers(), points * replications));
   const limits = defaultResourceLimits(getHeapStatistics().heap_size_limit);
   for (const s of spec.sweep?.points.map((p) => p.scenario) ?? [spec.scenario]) {
-    const estimate = estimateRun(s, { replications, keepPatches: spec.keepPatches, keepChanges: s.outputs.events, workers, points });
+    const estimate = estimateRun(s, { replications, keepPatches: spec.keepPatches, keepChanges: s.outputs.events, workers, points, spillPatches: spec.shard === null });
     const check = checkResources(estimate, limits, { functions: s.fleet.functions, replications, workers, sampleEveryMs: s.sampleEveryMs });
     if (!check.ok) throw new UserError(`${spec.scenarioFile}: ${check.message}`, 'file');
   }

@@ -7,6 +7,7 @@ import { simulateReplication } from '../model/simulate.js';
 import { replicationMetrics } from '../analysis/metrics.js';
 import { deprecatedByRegionOf } from '../output/deprecatedRuntimeJson.js';
 import type { Scenario } from '../model/spec.js';
+import { createPatchSpill } from './patchSpill.js';
 import { progressView } from './progressCell.js';
 import { encodeUnit, rowsOf, type UnitSummary } from './unitCodec.js';
 
@@ -22,6 +23,8 @@ export interface UnitTask {
   readonly initStartSample: number | null;
   /** Test hook, injected by tests through the plan (`failUnits`): throw instead of simulating. */
   readonly fail: boolean;
+  /** With keepPatches: spill patch rows to this file as they are made (patchSpill.ts), not into the unit. */
+  readonly patchSpillPath?: string;
   /** Where the unit reports its progress to the main thread (progressCell.ts), if anyone listens. */
   readonly progress?: SharedArrayBuffer;
 }
@@ -46,12 +49,15 @@ export function summaryOf(point: number, result: ReplicationResult): UnitSummary
 /** Runs one unit and packs it (unitCodec.ts). */
 export function simulateUnit(task: UnitTask): ArrayBuffer {
   if (task.fail) throw new UnitFailure(`test hook: unit p${task.point} r${task.replication} was told to fail`);
+  const spill = task.keepPatches && task.patchSpillPath !== undefined ? createPatchSpill(task.patchSpillPath) : null;
   const result = simulateReplication(task.scenario, task.replication, {
     seed: task.seed,
     keepPatches: task.keepPatches,
+    ...(spill !== null ? { patchSink: spill.sink } : {}),
     keepChanges: task.scenario.outputs.events,
     ...(task.initStartSample !== null ? { initStartSample: task.initStartSample } : {}),
     ...(task.progress !== undefined ? { progress: progressView(task.progress) } : {}),
   });
-  return encodeUnit(summaryOf(task.point, result), rowsOf(result));
+  const rows = rowsOf(result);
+  return encodeUnit(summaryOf(task.point, result), spill === null ? rows : { ...rows, patchSpillRows: spill.close() });
 }

@@ -7,13 +7,16 @@
  *
  *   batch.json           what batch this is (planIdentity); a resume must match it
  *   units/p3-r7.unit     unit (point 3, replication 7), as unitCodec.ts packs it
+ *   units/p3-r7.patches  its patch rows, spilled by the worker as they are made (patchSpill.ts),
+ *                        when the unit says so (a run on one machine, not a shard)
  */
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../common/atomicFile.js';
 import { UserError } from '../common/userError.js';
 import { unitId, type UnitRef } from './plan.js';
-import { decodeUnitSummary, type UnitSummary } from './unitCodec.js';
+import { readPatchSpill } from './patchSpill.js';
+import { decodeUnit, decodeUnitSummary, type UnitRows, type UnitSummary } from './unitCodec.js';
 
 /** Where finished units go; the work folder, or memory (benchmarks). */
 export interface UnitStore {
@@ -89,6 +92,18 @@ export class WorkFolder implements UnitStore {
 
   get(unit: UnitRef): UnitSummary | undefined {
     return this.units.get(unitId(unit));
+  }
+
+  /** The unit's spilled patch rows (patchSpill.ts), written by its worker before the unit is stored. */
+  patchFileOf(unit: UnitRef): string {
+    return join(this.dir, 'units', `${unitId(unit)}.patches`);
+  }
+
+  /** The unit's rows, patch rows as a chunk source when they were spilled. */
+  loadRows(unit: UnitRef): UnitRows {
+    const rows = decodeUnit(this.read(unit)).rows;
+    if (rows.patchSpillRows === undefined) return rows;
+    return { ...rows, patches: readPatchSpill(this.patchFileOf(unit), rows.patchSpillRows) };
   }
 
   put(summary: UnitSummary, packed: ArrayBuffer): void {

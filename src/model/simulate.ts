@@ -28,12 +28,12 @@ import { pin, resume, unpin } from './owners/rollback.js';
 import { haltRelease } from './rollout/halt.js';
 import { generateInitStartEvents } from './logs/initStartLog.js';
 import { Buckets } from './fleet/buckets.js';
-import { createFunction, placeFunction, scheduleNextCreation } from './fleet/create.js';
+import { createFunction, scheduleNextCreation } from './fleet/create.js';
 import { createFunctionDraws, prepareFleetSampler } from './fleet/drawFunction.js';
-import { placeInventory } from './fleet/placeInventory.js';
-import { FleetState, HOW_INITIAL } from './fleet/fleetState.js';
+import { placeInitialFleet } from './fleet/orderFleet.js';
+import { FleetState } from './fleet/fleetState.js';
 import { GroupCounts } from './measure/groupCounts.js';
-import { PatchLog } from './measure/patchLog.js';
+import { PatchLog, type PatchSink } from './measure/patchLog.js';
 import { StalenessMeter } from './measure/staleness.js';
 import { SurvivalHistogram } from './measure/survival.js';
 import type { ReplicationResult } from './result.js';
@@ -49,6 +49,11 @@ export interface SimulateOptions {
   readonly seed: number;
   /** Keep patch rows (patches.csv); they are hashed either way. */
   readonly keepPatches: boolean;
+  /**
+   * Hand each full chunk of patch rows to this sink instead of keeping them (they are hashed
+   * either way); the result's `patches` is then null. Bounded memory at any fleet size.
+   */
+  readonly patchSink?: PatchSink;
   /** Keep the change trace (for events.ndjson and the INIT_START log). */
   readonly keepChanges?: boolean;
   /** Generate the sampled INIT_START log with this share of inits written. */
@@ -116,7 +121,7 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
     latestImage: Uint16Array.from(versions.currentVersion),
     imageReachedMs,
     groups,
-    patches: new PatchLog(options.keepPatches),
+    patches: new PatchLog(options.keepPatches, options.patchSink ?? null),
     survival: new SurvivalHistogram(scenario.horizonMs),
     exposure: new ExposureTracker({ releases: Math.max(1, scenario.releases.length), regions: regionCount, architectures: spec.architectures.length }),
     changes: options.keepChanges || options.initStartSample !== undefined ? new ChangeLog() : null,
@@ -140,13 +145,7 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
     },
     migrationStream: createStream(seed, 'owners.migrations', replication),
   };
-  if (spec.inventory !== undefined) placeInventory(ctx, spec.inventory);
-  else {
-    for (let i = 0; i < spec.functions; i++) {
-      const f = placeFunction(ctx, 0);
-      fleet.lastHow[f] = HOW_INITIAL;
-    }
-  }
+  placeInitialFleet(ctx);
   for (let f = 0; f < spec.functions; f++) scheduleNextMigration(ctx, f, 0);
 
   const lag = new TechnicalLag();

@@ -14,7 +14,11 @@ import type { PatchInput } from './patchChunks.js';
 export type UnitRows = Pick<
   ReplicationResult,
   'replication' | 'timeseries' | 'functions' | 'exposure' | 'rollout' | 'changes' | 'initStart' | 'initStartFunctions'
-> & { readonly patches: PatchInput | null };
+> & {
+  readonly patches: PatchInput | null;
+  /** Set when the unit's patch rows were spilled to a file beside it (batch/patchSpill.ts): their count. */
+  readonly patchSpillRows?: number;
+};
 
 /** What the main thread keeps of a unit without reading its rows. */
 export interface UnitSummary {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { meanCi95 } from '../../src/analysis/meanCi.js';
-import { replicationMetrics, summarizeMetricRows } from '../../src/analysis/metrics.js';
+import { METRIC_NAMES, replicationMetrics, summarizeMetricRows } from '../../src/analysis/metrics.js';
 import { studentTQuantile } from '../../src/analysis/studentT.js';
 import { simulateReplication } from '../../src/model/simulate.js';
 import { runCli } from '../../src/cli/cli.js';
@@ -59,7 +59,10 @@ describe('confidence intervals', async () => {
     expect(await runCli(['run', SWEEP, '--out', out, '--quiet', '--workers', '2'], captureIo())).toBe(0);
     const lines = readFileSync(join(out, 'sweep.csv'), 'utf8').trim().split('\n');
     expect(lines[0]).toBe('point,releases[0].phase2.duration,fleet.updateModes.Auto,metric,mean,ci95_lo,ci95_hi,replications,unit');
-    expect(lines).toHaveLength(1 + 4 * 32);
+    // one row per metric (34 since the deprecated-runtime metrics) at each of the 4 points
+    expect(METRIC_NAMES).toHaveLength(34);
+    expect(lines).toHaveLength(1 + 4 * METRIC_NAMES.length);
+    expect(new Set(lines.slice(1).map((l) => l.split(',')[3]))).toEqual(new Set(METRIC_NAMES));
     expect(lines[1]).toMatch(/^0,2d,0\.5,staleFunctionDays,[\d.]+,[\d.]+,[\d.]+,4,function-days$/);
     const summary = summaryOf(out);
     expect(summary.points.map((p: { point: number; parameters: object }) => [p.point, p.parameters])).toEqual([

@@ -29,10 +29,13 @@ describe('interrupted by SIGINT, then resumed', async () => {
     expect(child.status, child.stderr).toBe(130);
     expect(child.stderr).toContain('run the same command again with --resume');
     expect(existsSync(out)).toBe(false);
-    const units = readdirSync(join(work, 'units'));
+    const files = readdirSync(join(work, 'units'));
+    const units = files.filter((u) => u.endsWith('.unit'));
     expect(units.length).toBeGreaterThanOrEqual(5);
     expect(units.length).toBeLessThan(16);
-    expect(units.every((u) => u.endsWith('.unit'))).toBe(true);
+    // Whole units only (no temporary files), each with the patch rows its worker spilled.
+    expect(files.every((u) => u.endsWith('.unit') || u.endsWith('.patches'))).toBe(true);
+    for (const u of units) expect(files).toContain(u.replace(/\.unit$/, '.patches'));
   });
 
   it('refuses to start over on top of the unfinished batch without --resume', async () => {
@@ -67,7 +70,9 @@ describe('a unit that throws', () => {
     expect(io.err).toContain(`reproduce it alone: lambda-rollout-sim run ${SWEEP} --seed 11 --point 2 --replication 1 --workers 1 --out ${out}-p2-r1`);
     expect(io.err).toContain('1 unit(s) failed; the 15 other(s) finished');
     expect(existsSync(out)).toBe(false);
-    expect(readdirSync(join(dir, '.out.work', 'units'))).toHaveLength(15);
+    const kept = readdirSync(join(dir, '.out.work', 'units'));
+    expect(kept.filter((f) => f.endsWith('.unit'))).toHaveLength(15);
+    expect(kept.filter((f) => f.endsWith('.patches'))).toHaveLength(15);
 
     // The reproduction command, as printed, runs the unit alone; with the fault, it fails the same way …
     const command = /reproduce it alone: lambda-rollout-sim (.*)/.exec(io.err)![1]!.split(' ');

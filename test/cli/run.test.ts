@@ -53,7 +53,7 @@ describe('run on the issue example (unchanged)', async () => {
     const inProcess = runReplications(loaded.scenario, { seed: 7, replications: 8, keepPatches: false });
     const summary = JSON.parse(readFileSync(join(a, 'summary.json'), 'utf8'));
     expect(summary.resultHash).toBe(inProcess.resultHash);
-    expect(summary.resultHash).toBe('4a54461bf05d5852f3b148a85f6436db61e635841e21e7f9100970705922903c');
+    expect(summary.resultHash).toBe('b0a107032355f7bf5b5ea48d818e8435242b93f8c34ebb034ec3a327703a7b82');
     expect(summary.outputs).toEqual([
       'summary.json', 'timeseries.csv', 'exposure.csv', 'episodes.csv', 'releases.csv', 'patches.csv', 'init_start.ndjson', 'catalog.csv', 'scenario.yaml',
     ]);

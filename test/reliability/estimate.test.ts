@@ -14,6 +14,7 @@ import { estimateRun } from '../../src/batch/estimate.js';
 import { checkResources, defaultResourceLimits, MEMORY_BUDGET_SHARE } from '../../src/batch/resources.js';
 import { formatScenarioError, loadScenarioFile } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/model/spec.js';
+import { PATCH_CHUNK_ROWS } from '../../src/model/measure/patchLog.js';
 import { DAY, release, scenario as fixture, weights } from '../model/scenarioFixture.js';
 
 const PATCH_HEAVY = 'test/reliability/fixtures/patch-heavy.yaml';
@@ -38,6 +39,18 @@ describe('estimateRun on its own', () => {
     expect(e.rows.patches).toBe(40_000);
     expect(estimateRun(s, { replications: 3, keepPatches: true, keepChanges: false })).toEqual(e);
     expect(e.outputs['patches.csv']).toBeGreaterThan(3 * 40_000 * 50);
+  });
+
+  it('holds one chunk of patch rows, whatever the fleet, when they are spilled to the work folder', () => {
+    const big = fixture({
+      fleet: { functions: 1_000_000, regions: weights({ 'us-east-1': 1 }) },
+      releases: [1, 2, 3, 4].map((k) => release({ runtime: 'python3.12', version: `python:3.12.v${14 + k}`, atMs: k * DAY })),
+    });
+    const kept = estimateRun(big, { replications: 1, keepPatches: true, keepChanges: false });
+    const spilled = estimateRun(big, { replications: 1, keepPatches: true, keepChanges: false, spillPatches: true });
+    expect(spilled.replication.patches).toBe(2 * 23 * PATCH_CHUNK_ROWS);
+    expect(kept.replication.patches).toBe(2 * 23 * 4_000_000);
+    expect(spilled.outputs['patches.csv']).toBe(kept.outputs['patches.csv']);
   });
 
   it('drops patch memory and patches.csv with --no-patches', () => {

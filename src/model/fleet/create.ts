@@ -32,8 +32,14 @@ export function scheduleNextCreation(ctx: ReplicationContext, afterMs: number): 
 
 /** Adds one function to the fleet at `atMs`; returns its id. */
 export function placeFunction(ctx: ReplicationContext, atMs: number, sampler = ctx.sampler): number {
+  const f = drawFunction(ctx.fleet, sampler, ctx.draws, atMs);
+  registerFunction(ctx, f, atMs);
+  return f;
+}
+
+/** Gives a drawn function `f` its versions and enters it in the buckets and groups. */
+export function registerFunction(ctx: ReplicationContext, f: number, atMs: number): void {
   const { fleet } = ctx;
-  const f = drawFunction(fleet, sampler, ctx.draws, atMs);
   const region = fleet.region[f]!;
   const runtime = fleet.runtime[f]!;
   const version = latestFor(ctx, f);
@@ -45,7 +51,6 @@ export function placeFunction(ctx: ReplicationContext, atMs: number, sampler = c
   fleet.versionSinceMs[f] = atMs;
   ctx.buckets.add(region, runtime, f);
   ctx.groups.add(f);
-  return f;
 }
 
 export function createFunction(ctx: ReplicationContext, atMs: number): void {

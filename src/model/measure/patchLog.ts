@@ -4,6 +4,11 @@
  * horizon), how (HOW_*) and the effective update mode of the serving version at that moment
  * (for a withdrawn or censored row: at the horizon or when it was written). Rows are hashed in fixed-size chunks as they are made, so the
  * run's digest is the same whether or not the rows are kept (`--no-patches`).
+ *
+ * Rows are kept in memory, or handed to a sink chunk by chunk (PATCH_CHUNK_ROWS rows, the
+ * last one shorter) as each fills, so that memory stays bounded at any fleet size (10 M
+ * functions over a year make about 2.5 × 10⁸ rows): the sink gets views into a chunk that is
+ * reused, so it must write or copy them before it returns.
  */
 import { createHash, type Hash } from 'node:crypto';
 
@@ -39,6 +44,9 @@ const newChunk = (): Chunk => ({
   mode: new Uint8Array(PATCH_CHUNK_ROWS),
 });
 
+/** Takes each full chunk of rows (views valid only during the call). */
+export type PatchSink = (rows: PatchRows) => void;
+
 export class PatchLog {
   private readonly hash: Hash = createHash('sha256');
   private readonly kept: Chunk[] = [];
@@ -46,7 +54,8 @@ export class PatchLog {
   private fill = 0;
   rows = 0;
 
-  constructor(private readonly keepRows: boolean) {}
+  /** `sink`: rows go to it chunk by chunk instead of being kept (keepRows is then ignored). */
+  constructor(private readonly keepRows: boolean, private readonly sink: PatchSink | null = null) {}
 
   append(functionId: number, version: number, publishedMs: number, patchedMs: number, how: number, mode: number): void {
     const c = this.chunk;
@@ -67,7 +76,17 @@ export class PatchLog {
     for (const col of [c.functionId, c.version, c.publishedMs, c.patchedMs, c.how, c.mode]) {
       this.hash.update(new Uint8Array(col.buffer, col.byteOffset, n * col.BYTES_PER_ELEMENT));
     }
-    if (this.keepRows) {
+    if (this.sink !== null) {
+      this.sink({
+        length: n,
+        functionId: c.functionId.subarray(0, n),
+        version: c.version.subarray(0, n),
+        publishedMs: c.publishedMs.subarray(0, n),
+        patchedMs: c.patchedMs.subarray(0, n),
+        how: c.how.subarray(0, n),
+        mode: c.mode.subarray(0, n),
+      });
+    } else if (this.keepRows) {
       this.kept.push({
         functionId: c.functionId.subarray(0, n),
         version: c.version.subarray(0, n),
@@ -81,11 +100,11 @@ export class PatchLog {
     this.fill = 0;
   }
 
-  /** Ends the log: the kept rows (or null) and the digest of every row. */
+  /** Ends the log: the kept rows (or null: not kept, or handed to the sink) and the digest of every row. */
   finish(): { rows: PatchRows | null; digest: Buffer } {
     if (this.fill > 0) this.flush();
     const digest = this.hash.digest();
-    if (!this.keepRows) return { rows: null, digest };
+    if (!this.keepRows || this.sink !== null) return { rows: null, digest };
     const concat = <T extends Int32Array | Uint16Array | Float64Array | Uint8Array>(parts: T[], make: (n: number) => T): T => {
       const out = make(this.rows);
       let at = 0;
