@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { buildVersionTable } from '../model/catalog/versionTable.js';
 import { batchOutputFiles, type BatchOutput } from '../output/batchFiles.js';
 import type { TargetCiOutcome } from '../output/summaryJson.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 import { initStartUnitOf, type BatchPlan } from './plan.js';
 import type { UnitRows, UnitSummary } from './unitCodec.js';
 
@@ -14,7 +14,7 @@ import type { UnitRows, UnitSummary } from './unitCodec.js';
  * sha256 over the units' digests in plan order: `replication:digest` lines without a
  * sweep (as a run of replications always hashed), `point:replication:digest` with one.
  */
-export function batchResultHash(units: readonly UnitSummary[], sweep: boolean): string {
+export function batchResultHash(units: readonly Pick<UnitSummary, 'point' | 'replication' | 'digest'>[], sweep: boolean): string {
   const hash = createHash('sha256');
   for (const u of units) hash.update(sweep ? `${u.point}:${u.replication}:${u.digest}\n` : `${u.replication}:${u.digest}\n`);
   return hash.digest('hex');

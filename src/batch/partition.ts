@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { UserError } from '../common/userError.js';
 import { buildVersionTable } from '../model/catalog/versionTable.js';
 import { ROW_TABLES } from '../output/batchFiles.js';
 import { parquetChunks } from '../output/parquet.js';
@@ -114,7 +115,7 @@ export function partitionFiles(input: PartitionInput): OutputFile[] {
 }
 
 /** A problem with the partitions given to `merge` (exit code 2). */
-export class PartitionError extends Error {}
+export class PartitionError extends UserError {}
 
 export interface Partition {
   readonly dir: string;

@@ -9,7 +9,8 @@
  * order, never the order units finish in, decides the result hash, the rows of every file
  * and which units a shard runs.
  */
-import type { Scenario } from '../scenario/types.js';
+import { UserError } from '../common/userError.js';
+import type { Scenario } from '../model/spec.js';
 import type { Sweep } from '../scenario/sweep.js';
 import type { Shard } from './shard.js';
 import type { TargetCiSpec } from './targetCi.js';
@@ -35,7 +36,7 @@ export interface BatchPlan {
   readonly onlyReplication: number | null;
   readonly targetCi: TargetCiSpec | null;
   readonly shard: Shard | null;
-  /** Test hook: units (`point:replication`) that throw (failHook.ts). */
+  /** Test hook, injected by tests (cli/commands/run.ts `RunTestHooks`): units (`point:replication`) that throw. */
   readonly failUnits: ReadonlySet<string>;
 }
 
@@ -45,7 +46,7 @@ export interface UnitRef {
 }
 
 /** A user's mistake in the batch options (exit code 2). */
-export class PlanError extends Error {}
+export class PlanError extends UserError {}
 
 export interface PlanOptions {
   readonly seed: number;

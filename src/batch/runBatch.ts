@@ -13,6 +13,7 @@
  * (a thread is never terminated mid-unit, see pool.ts).
  */
 import type { MetricName } from '../analysis/metrics.js';
+import { pointMetrics, unitsByPoint } from '../output/byPoint.js';
 import type { PointCiOutcome, TargetCiOutcome } from '../output/summaryJson.js';
 import { planUnits, taskOf, unitId, type BatchPlan, type UnitRef } from './plan.js';
 import type { UnitRunner } from './pool.js';
@@ -78,15 +79,9 @@ export async function runBatch(plan: BatchPlan, store: UnitStore, runner: UnitRu
     const spec = plan.targetCi;
     if (spec === null) return { status: 'done', units: summaries, failures: [], targetCi: null };
     let grew = false;
-    const byPoint = new Map<number, UnitSummary['metrics'][]>();
-    for (const s of summaries) {
-      const list = byPoint.get(s.point) ?? [];
-      list.push(s.metrics);
-      byPoint.set(s.point, list);
-    }
+    const byPoint = unitsByPoint(summaries);
     for (const p of plan.points) {
-      const rows = byPoint.get(p.index) ?? [];
-      const outcome = pointOutcome(rows, spec);
+      const outcome = pointOutcome(pointMetrics(byPoint, p.index), spec);
       outcomes.set(p.index, outcome);
       const n = counts.get(p.index)!;
       const next = nextReplications(n, outcome, spec);

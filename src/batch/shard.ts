@@ -11,6 +11,7 @@
  * Without either option nothing is sharded, even inside an array job (an array may run a
  * different scenario per task).
  */
+import { UserError } from '../common/userError.js';
 export interface Shard {
   readonly index: number;
   readonly count: number;
@@ -19,7 +20,7 @@ export interface Shard {
 }
 
 /** A problem with the shard options or variables (exit code 2). */
-export class ShardError extends Error {}
+export class ShardError extends UserError {}
 
 export type Env = Readonly<Record<string, string | undefined>>;
 

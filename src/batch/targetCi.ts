@@ -7,12 +7,6 @@
 import { summarizeMetricRows, type MetricName } from '../analysis/metrics.js';
 import type { PointCiOutcome } from '../output/summaryJson.js';
 
-/** The metrics `run` prints, and the default targets of `--target-ci`. */
-export const HEADLINE_METRICS: readonly MetricName[] = [
-  'staleFunctionDays', 'lambdaStaleFunctionDays', 'ownerStaleFunctionDays', 'timeToPatchP50Days', 'timeToPatchP95Days',
-  'unpatchedShareAtHorizon', 'exposedFunctions', 'failedInvocations', 'timeToRollbackP50Hours', 'pinnedAtHorizon',
-];
-
 export interface TargetCiSpec {
   /** Largest CI half-width allowed, as a share of the mean (0.05 for ±5%). */
   readonly target: number;

@@ -6,7 +6,7 @@ import type { ReplicationResult } from '../model/result.js';
 import { simulateReplication } from '../model/simulate.js';
 import { replicationMetrics } from '../analysis/metrics.js';
 import { deprecatedByRegionOf } from '../output/deprecatedRuntimeJson.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 import { createPatchSpill } from './patchSpill.js';
 import { progressView } from './progressCell.js';
 import { encodeUnit, rowsOf, type UnitSummary } from './unitCodec.js';
@@ -21,7 +21,7 @@ export interface UnitTask {
   readonly keepPatches: boolean;
   /** Generate the sampled INIT_START log with this share (one unit of a batch), or null. */
   readonly initStartSample: number | null;
-  /** Test hook (see failHook.ts): throw instead of simulating. */
+  /** Test hook, injected by tests through the plan (`failUnits`): throw instead of simulating. */
   readonly fail: boolean;
   /** With keepPatches: spill patch rows to this file as they are made (patchSpill.ts), not into the unit. */
   readonly patchSpillPath?: string;

@@ -10,8 +10,10 @@
  *   units/p3-r7.patches  its patch rows, spilled by the worker as they are made (patchSpill.ts),
  *                        when the unit says so (a run on one machine, not a shard)
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { writeFileAtomic } from '../common/atomicFile.js';
+import { UserError } from '../common/userError.js';
 import { unitId, type UnitRef } from './plan.js';
 import { readPatchSpill } from './patchSpill.js';
 import { decodeUnit, decodeUnitSummary, type UnitRows, type UnitSummary } from './unitCodec.js';
@@ -23,7 +25,7 @@ export interface UnitStore {
 }
 
 /** A problem with the work folder the user can fix (exit code 2). */
-export class WorkFolderError extends Error {}
+export class WorkFolderError extends UserError {}
 
 const IDENTITY_FILE = 'batch.json';
 
@@ -32,17 +34,9 @@ export function workDirFor(outDir: string): string {
   return join(dirname(target), `.${basename(target)}.work`);
 }
 
+/** The one atomic writer; the temporary file ends in `.tmp`, which opening the folder clears. */
 function writeAtomic(path: string, bytes: Uint8Array | string): void {
-  const temp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temp, 'w');
-  try {
-    const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
-    for (let at = 0; at < data.length; ) at += writeSync(fd, data, at, data.length - at);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, path);
+  writeFileAtomic(path, [bytes], `${path}.${process.pid}.tmp`);
 }
 
 export class WorkFolder implements UnitStore {

@@ -6,7 +6,7 @@
  */
 import { COMMERCIAL_REGIONS } from '../model/catalog/regions.js';
 import { parseScenario } from '../scenario/load.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 
 export interface BenchScenarioOptions {
   readonly functions: number;

@@ -23,7 +23,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FLEET_BYTES_PER_FUNCTION, FLEET_BYTES_PER_VERSION_SLOT } from '../model/fleet/fleetState.js';
 import { runChild, median } from './childRun.js';
-import { benchWorkers } from '../batch/benchWorkers.js';
+import { benchWorkers } from './benchWorkers.js';
 import { benchScenario, benchScenarioText } from './benchScenario.js';
 import { nodeFloorMs, startupMs } from './startup.js';
 import { benchKernel } from './kernelBench.js';

@@ -1,6 +1,6 @@
 /**
- * Writes a synthetic but real-shaped inventory, as the AWS CLI commands of the README's
- * "Simulate your own fleet" would save it, into a folder: per region, list-functions
+ * Writes a synthetic but real-shaped inventory, as the AWS CLI commands of docs/own-fleet.md
+ * would save it, into a folder: per region, list-functions
  * `--function-version ALL` pages (NextMarker) appended into one file, get-function and
  * get-runtime-management-config outputs per Zip version, list-aliases per function. Seeded:
  * the same options give the same files. Used by the import benchmark (100,000 functions × 5

@@ -1,6 +1,6 @@
 /**
  * Build step after `tsc` (npm run build): makes the CLI's light path, the commands a user or an
- * editor runs often and expects at once (README Performance, start-up):
+ * editor runs often and expects at once (docs/performance.md, start-up):
  *   1. dist/cli/light/scenario.schema.json and fleet.schema.json: the JSON Schemas that `schema`
  *      prints, generated here from the live zod definitions, so `schema` loads no zod or yargs
  *      (test/cli/schemaFiles.test.ts checks they equal `z.toJSONSchema` of the definitions);

@@ -9,7 +9,7 @@
 import { turnbull, turnbullCdf } from '../analysis/turnbull.js';
 import { buildVersionTable } from '../model/catalog/versionTable.js';
 import { simulateReplication } from '../model/simulate.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 import { historyIndex, patchSubjects } from '../observe/timeToPatch.js';
 import type { FittedScenario } from './fit.js';
 import { HOUR_MS } from './fit.js';

@@ -5,7 +5,7 @@
  */
 import { writeFileAtomic } from '../insights/writeFileAtomic.js';
 import { formatScenarioError, parseScenario } from '../scenario/load.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 import { checkFit, type CheckRow } from './check.js';
 import { fitScenario, type FittedScenario } from './fit.js';
 import { readObserved, type Observed } from './readObserved.js';

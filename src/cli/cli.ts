@@ -3,7 +3,7 @@
  * Every user mistake ends as one clear message and exit code 2, never a stack trace.
  */
 import yargs from 'yargs';
-import { OutputFolderError } from '../output/writeOutputDir.js';
+import { UserError } from '../common/userError.js';
 import { fromCommandModule, type CliCommand } from './command.js';
 import { calibrateModule } from './commands/calibrate.js';
 import { compareCmd } from './commands/compareCmd.js';
@@ -15,7 +15,8 @@ import { reportCmd } from './commands/reportCmd.js';
 import { runCmd } from './commands/runCmd.js';
 import { schemaCmd } from './commands/schemaCmd.js';
 import { validateCmd } from './commands/validateCmd.js';
-import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, internalErrorText, UsageError, type CliIo } from './io.js';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, internalErrorText, type CliIo } from './io.js';
+import { UsageError } from './usageError.js';
 import { toolVersion } from './version.js';
 
 /**
@@ -61,8 +62,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     await parser.parseAsync();
     return exitCode;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof OutputFolderError) {
-      io.stderr(`lambda-rollout-sim: ${error.message}\nRun with --help for usage.\n`);
+    // The one place a user's mistake becomes text and an exit code (common/userError.ts).
+    if (error instanceof UserError) {
+      io.stderr(error.form === 'command' ? `lambda-rollout-sim: ${error.message}\nRun with --help for usage.\n` : error.problems.map((line) => `${line}\n`).join(''));
       return EXIT_USAGE;
     }
     io.stderr(internalErrorText(error));

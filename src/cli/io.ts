@@ -17,8 +17,6 @@ export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_USAGE = 2;
 
-/** A user's mistake: printed as one message, no stack trace, exit code 2. */
-export class UsageError extends Error {}
 
 /** The message of a bug (exit code 1): the one place a stack trace is printed. */
 export function internalErrorText(error: unknown): string {

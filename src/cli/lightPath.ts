@@ -1,5 +1,5 @@
 /**
- * The light path (README Performance, start-up): `validate FILE...` and `schema [--fleet]` in
+ * The light path (docs/performance.md, start-up): `validate FILE...` and `schema [--fleet]` in
  * their plain forms run without loading the argument parser, from the files `npm run build`
  * makes (src/build/lightPath.ts): the schemas as generated JSON, `validate` as one bundled file.
  * Any other form (`--help`, an option, a mistake) returns null and goes through yargs, so help

@@ -2,7 +2,7 @@
 /**
  * Entry point of the `lambda-rollout-sim` command. A bare `--version`, and `validate FILE...` /
  * `schema [--fleet]` in their plain forms (lightPath.ts), are answered before the argument
- * parser loads (start-up, README Performance); everything else goes through cli.ts.
+ * parser loads (start-up, docs/performance.md); everything else goes through cli.ts.
  */
 import { EXIT_INTERNAL, internalErrorText, processIo } from './io.js';
 import { runLightPath } from './lightPath.js';

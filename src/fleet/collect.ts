@@ -1,6 +1,6 @@
 /**
  * `fleet collect`: asks the Lambda API, region by region, for the same documents a user
- * would save with the AWS CLI (README "Simulate your own fleet"), and hands them to the
+ * would save with the AWS CLI (docs/own-fleet.md), and hands them to the
  * same merge as `fleet import` (buildFleet.ts), so both write the same file:
  *
  *   1. ListFunctions with FunctionVersion=ALL, through the SDK's paginator (NextMarker);

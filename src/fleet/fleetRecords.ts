@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { parseLastModifiedMs } from './lastModified.js';
 import { fleetFileSchema, type Architecture, type FleetFile, type PackageType, type UpdateMode } from './fleetFile.js';
 import { FleetInputError } from './issues.js';
-import { ioReason } from '../insights/inputError.js';
+import { ioReason } from '../common/messages.js';
 
 export interface FleetVersionRecord {
   readonly qualifier: string;

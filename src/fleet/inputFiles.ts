@@ -7,7 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareStrings } from './arn.js';
 import type { IssueLog } from './issues.js';
-import { ioReason } from '../insights/inputError.js';
+import { ioReason } from '../common/messages.js';
 
 function walk(dir: string, out: string[]): void {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareStrings(a.name, b.name));

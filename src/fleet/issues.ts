@@ -3,6 +3,7 @@
  * per kind, the first few of each kind shown with `file:line:col`. Any problem refuses the
  * whole import (exit code 2, nothing written): a fleet file is all of the inventory or nothing.
  */
+import { UserError } from '../common/userError.js';
 
 export type IssueKind =
   | 'not JSON'
@@ -14,9 +15,9 @@ export type IssueKind =
   | 'file';
 
 /** A mistake in the inputs that the user can fix: printed as lines, exit code 2. */
-export class FleetInputError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(problems.join('\n'));
+export class FleetInputError extends UserError {
+  constructor(problems: readonly string[]) {
+    super(problems, 'file');
   }
 }
 

@@ -7,7 +7,7 @@
  *              exactly one operator per filter
  *   3. compile names → CLF positions or JSON paths; filters → tests; log groups → a matcher
  */
-import { suggest } from '../scenario/suggest.js';
+import { suggest } from '../common/messages.js';
 import type { FilterTest } from './filters.js';
 import { parseJsonPath, type PathStep } from './jsonPath.js';
 import { isLogGroupPattern, logGroupMatcher, type LogGroupMatcher } from './logGroups.js';

@@ -1,13 +1,15 @@
 /**
  * Every text the `insights` command shows a user, in one catalogue. Other files in
- * this folder call these functions and never spell a message themselves.
+ * this folder call these functions and never spell a message themselves. Rules are JSON,
+ * so names and strings are quoted as JSON writes them (common/messages.ts's `json`).
  */
+import { clip, didYouMean as didYouMeanText, json } from '../common/messages.js';
 
 /** A value as the user wrote it, short enough for one line. */
 export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return '`null`';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'string') return json(clip(value));
   if (typeof value === 'number' || typeof value === 'boolean') return `\`${value}\``;
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
@@ -23,8 +25,10 @@ const EXPECTED: Readonly<Record<string, string>> = {
   array: 'a list',
 };
 
-const didYouMean = (suggestion: string | undefined): string =>
-  suggestion === undefined ? '' : ` (did you mean ${JSON.stringify(suggestion)}?)`;
+const didYouMean = (suggestion: string | undefined): string => {
+  const text = didYouMeanText(suggestion, json);
+  return text === undefined ? '' : ` (${text})`;
+};
 
 const quoted = (names: readonly string[]): string => names.map((n) => JSON.stringify(n)).join(', ');
 

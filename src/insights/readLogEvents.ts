@@ -5,7 +5,8 @@
  */
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { InsightsInputError, ioReason } from './inputError.js';
+import { ioReason } from '../common/messages.js';
+import { InsightsInputError } from './inputError.js';
 import { parseLogLine, type LogEvent } from './logEvent.js';
 import { msg } from './messages.js';
 

@@ -1,7 +1,8 @@
 /** Reads a rule file (JSON, at most 1 MiB) and compiles it; every problem comes back as one line. */
 import { readFile, stat } from 'node:fs/promises';
 import { compileRule, type CompiledRule } from './compileRule.js';
-import { InsightsInputError, ioReason } from './inputError.js';
+import { ioReason } from '../common/messages.js';
+import { InsightsInputError } from './inputError.js';
 import { msg } from './messages.js';
 import { formatRuleIssue } from './ruleIssues.js';
 

@@ -1,6 +1,6 @@
 /** zod issues of a rule → one `RuleIssue` per problem, each naming the key path and what is allowed. */
 import type { z } from 'zod';
-import { suggest } from '../scenario/suggest.js';
+import { formatKeyPath, suggest } from '../common/messages.js';
 import { msg } from './messages.js';
 import { acceptedKeysAt } from './ruleSchema.js';
 
@@ -10,17 +10,8 @@ export interface RuleIssue {
   readonly message: string;
 }
 
-export function formatRulePath(path: readonly PropertyKey[]): string {
-  let text = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') text += `[${segment}]`;
-    else text += text === '' ? String(segment) : `.${String(segment)}`;
-  }
-  return text;
-}
-
 export function ruleIssue(path: readonly PropertyKey[], message: string): RuleIssue {
-  return { path: formatRulePath(path), message };
+  return { path: formatKeyPath(path), message };
 }
 
 export function formatRuleIssue(file: string, issue: RuleIssue): string {

@@ -1,30 +1,21 @@
 /**
- * Writes a file so that readers see either the previous file or the complete new one:
- * the text goes to a temporary file beside the target, is flushed, then renamed over it.
+ * `--out` of insights, observe, calibrate and fleet: the one atomic writer
+ * (common/atomicFile.ts), with its failures worded for the user (exit code 2).
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { InsightsInputError, ioReason } from './inputError.js';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { writeFileAtomic as writeAtomically, type Chunk } from '../common/atomicFile.js';
+import { ioReason } from '../common/messages.js';
+import { InsightsInputError } from './inputError.js';
 import { msg } from './messages.js';
 
-export function writeFileAtomic(file: string, chunks: Iterable<string>): void {
-  const target = resolve(file);
-  const temp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
+export function writeFileAtomic(file: string, chunks: Iterable<Chunk>): void {
   try {
-    if (statSync(target, { throwIfNoEntry: false })?.isDirectory() === true) {
+    if (statSync(resolve(file), { throwIfNoEntry: false })?.isDirectory() === true) {
       throw new InsightsInputError([`${file}: ${msg.outIsFolder()}`]);
     }
-    mkdirSync(dirname(target), { recursive: true });
-    const fd = openSync(temp, 'w');
-    try {
-      for (const chunk of chunks) writeSync(fd, chunk);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, target);
+    writeAtomically(file, chunks);
   } catch (error) {
-    rmSync(temp, { force: true });
     if (error instanceof InsightsInputError) throw error;
     throw new InsightsInputError([`${file}: ${msg.cannotWrite(ioReason(error))}`]);
   }

@@ -5,7 +5,7 @@
 import type { EventQueue } from '../kernel/eventQueue.js';
 import type { KeyedUniform } from '../kernel/keyedRandom.js';
 import type { RandomStream } from '../kernel/random.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from './spec.js';
 import { REGION_COUNT, type VersionTable } from './catalog/versionTable.js';
 import type { Buckets } from './fleet/buckets.js';
 import type { FunctionDraws, FleetSampler } from './fleet/drawFunction.js';

@@ -6,13 +6,12 @@
  *   3. schedule  – every publication in every fleet region, the first sample, the first creation
  *   4. run       – the kernel runs events up to the horizon; handlers in rollout/ and fleet/
  *   5. close     – stale intervals and censored patches booked at the horizon
- *   6. pack      – columns, totals and a digest of everything
+ *   6. pack      – columns, totals and a digest of everything (packResult.ts)
  */
-import { createHash } from 'node:crypto';
 import { EventQueue } from '../kernel/eventQueue.js';
 import { createKeyedUniform } from '../kernel/keyedRandom.js';
 import { createStream } from '../kernel/random.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from './spec.js';
 import { PACKAGE_TYPES } from './catalog/architectures.js';
 import { COMMERCIAL_REGIONS } from './catalog/regions.js';
 import { buildVersionTable, REGION_COUNT, type VersionTable } from './catalog/versionTable.js';
@@ -26,7 +25,6 @@ import { onDetect, onFirstFailure } from './owners/detection.js';
 import { migrate, scheduleNextMigration } from './owners/migrations.js';
 import { pin, resume, unpin } from './owners/rollback.js';
 import { haltRelease } from './rollout/halt.js';
-import { generateInitStartEvents } from './logs/initStartLog.js';
 import { Buckets } from './fleet/buckets.js';
 import { createFunction, scheduleNextCreation } from './fleet/create.js';
 import { createFunctionDraws, prepareFleetSampler } from './fleet/drawFunction.js';
@@ -40,9 +38,9 @@ import type { ReplicationResult } from './result.js';
 import { closeAtHorizon } from './rollout/horizon.js';
 import { onPendingMove } from './rollout/move.js';
 import { publishBaseImage, publishInRegion } from './rollout/publish.js';
-import { deprecatedRuntimeAtHorizon } from './measure/deprecatedRuntime.js';
 import { VersionStalenessMeter } from './measure/versionStaleness.js';
 import { TechnicalLag } from './measure/technicalLag.js';
+import { packResult } from './packResult.js';
 
 export interface SimulateOptions {
   /** Base seed (the scenario's, or `--seed`). */
@@ -226,105 +224,5 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
   closeAtHorizon(ctx);
 
   // 6. pack
-  return packResult(ctx, replication, seed, events, options, lag.finish(ctx));
-}
-
-function packResult(
-  ctx: ReplicationContext, replication: number, seed: number, events: number, options: SimulateOptions,
-  lag: ReturnType<TechnicalLag['finish']>,
-): ReplicationResult {
-  const { fleet, staleness, survival, exposure } = ctx;
-  const patchLog = ctx.patches.finish();
-  const timeseries = ctx.groups.rows.view();
-  let patched = 0;
-  let censored = 0;
-  for (let b = 0; b < survival.patched.length; b++) {
-    patched += survival.patched[b]!;
-    censored += survival.censored[b]!;
-  }
-  const totals = {
-    functions: fleet.size,
-    createdFunctions: fleet.size - ctx.scenario.fleet.functions,
-    lambdaStaleMs: staleness.lambdaStaleMs,
-    ownerStaleMs: staleness.ownerStaleMs,
-    staleMsByMode: Array.from(staleness.staleMsByMode),
-    staleInvocations: staleness.staleInvocations,
-    patchObservations: patched + censored,
-    unpatchedAtHorizon: censored,
-    pinnedAtHorizon: exposure.pinned.size,
-    blockedChanges: exposure.blockedChanges,
-    aliasRedirectsWithoutRollback: exposure.aliasRedirectsWithoutRollback,
-    lambdaStaleVersionMs: ctx.versionStaleness.lambdaStaleMs,
-    ownerStaleVersionMs: ctx.versionStaleness.ownerStaleMs,
-    technicalLagVersionsMean: lag.versionsMean,
-    technicalLagDaysMean: lag.daysMean,
-    technicalLagVersionsP95: lag.versionsP95,
-    technicalLagDaysP95: lag.daysP95,
-    expiryFailures: exposure.expiryFailures,
-    events,
-  };
-  const exposureResult = {
-    totals: exposure.totals,
-    shape: exposure.shape,
-    detectDelaysMs: exposure.detectDelays.view().ms,
-    rollbackDelaysMs: exposure.rollbackDelays.view().ms,
-    episodes: exposure.episodeRows.view(),
-  };
-  const rollout = { reachedMs: ctx.reachedMs, haltedAtMs: ctx.haltedAtMs, imageReachedMs: ctx.imageReachedMs };
-  const hash = createHash('sha256');
-  for (const col of [
-    timeseries.sample, timeseries.cell, timeseries.functions, survival.patched, survival.censored,
-    exposureResult.totals, exposureResult.detectDelaysMs, exposureResult.rollbackDelaysMs,
-    ...Object.values(exposureResult.episodes), rollout.reachedMs, rollout.haltedAtMs, rollout.imageReachedMs,
-  ]) {
-    hash.update(new Uint8Array(col.buffer, col.byteOffset, col.byteLength));
-  }
-  hash.update(patchLog.digest);
-  hash.update(JSON.stringify({ ...totals, events: undefined }));
-  const deprecatedRuntime = deprecatedRuntimeAtHorizon(ctx.scenario, fleet, ctx.horizonMs);
-  // Hashed only with a calendar, so runs without startDate keep their digests.
-  if (deprecatedRuntime !== null) hash.update(JSON.stringify({ ...deprecatedRuntime, functionsByRegion: [...deprecatedRuntime.functionsByRegion], functionDaysByRegion: [...deprecatedRuntime.functionDaysByRegion] }));
-  const n = fleet.size;
-  const changes = ctx.changes?.rows.view() ?? null;
-  const initStartFunctions = options.initStartSample !== undefined
-    ? {
-        region: fleet.region.slice(0, n),
-        architecture: fleet.architecture.slice(0, n),
-        runtime: fleet.runtime.slice(0, n),
-        hasAlias: fleet.hasAlias.slice(0, n),
-        qualifier: fleet.qualifier0.slice(0, n),
-        architecture0: fleet.architecture0.slice(0, n),
-        invocationsPerDay: fleet.invocationsPerDay.slice(0, n),
-        createdMs: fleet.createdMs.slice(0, n),
-        count: n,
-      }
-    : null;
-  const initStart = initStartFunctions !== null && changes !== null
-    ? generateInitStartEvents({
-        scenario: ctx.scenario, versions: ctx.versions, seed, replication,
-        functions: initStartFunctions, changes, sample: options.initStartSample!,
-      })
-    : null;
-  return {
-    replication,
-    seed,
-    timeseries,
-    patches: patchLog.rows,
-    functions: {
-      region: fleet.region.slice(0, n),
-      architecture: fleet.architecture.slice(0, n),
-      runtime: fleet.runtime.slice(0, n),
-      packageType: fleet.packageType.slice(0, n),
-      mode: fleet.configuredMode.slice(0, n),
-    },
-    survival: { binMs: survival.binMs, patched: survival.patched, censored: survival.censored },
-    totals,
-    ...(deprecatedRuntime === null ? {} : { deprecatedRuntime }),
-    exposure: exposureResult,
-    rollout,
-    changes,
-    initStart,
-    initStartFunctions,
-    digest: hash.digest('hex'),
-  };
+  return packResult(ctx, replication, seed, events, options.initStartSample, lag.finish(ctx));
 }

@@ -25,7 +25,7 @@ import { readFleetFile } from '../fleet/fleetRecords.js';
 import { FleetInputError } from '../fleet/issues.js';
 import { parseLastModifiedMs } from '../fleet/lastModified.js';
 import { ObserveInputError } from './observeError.js';
-import { ioReason } from './textChunks.js';
+import { ioReason } from '../common/messages.js';
 
 export interface InventoryEntry {
   readonly fn: string;

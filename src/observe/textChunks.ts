@@ -5,6 +5,7 @@
  * only white space) are refused by the callers, which know what they expected.
  */
 import { open } from 'node:fs/promises';
+import { ioReason } from '../common/messages.js';
 import { ObserveInputError, problemAt } from './observeError.js';
 
 export const CHUNK_BYTES = 1 << 20;
@@ -71,15 +72,6 @@ export function firstInvalidByte(bytes: Uint8Array): number {
     i += need + 1;
   }
   return -1;
-}
-
-/** A short reason for a failed file operation, without stack or syscall noise. */
-export function ioReason(error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder';
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Lines of a text stream (without their `\n` or `\r\n`), a batch per chunk (one await per chunk, not per line); `firstLine` numbers the batch's first line from 1. */

@@ -9,7 +9,7 @@
  * Parquet twin (same columns; empty fields are nulls), which summary.json's `outputs` does
  * not list, so that summary.json stays what it was before the twins existed.
  */
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 import type { VersionTable } from '../model/catalog/versionTable.js';
 import { catalogLines, catalogRows, CATALOG_COLUMNS } from './catalogCsv.js';
 import { chunked, csvLine } from './csv.js';
@@ -21,6 +21,7 @@ import { parquetChunks } from './parquet.js';
 import { patchesTable } from './patchesCsv.js';
 import { releasesTable } from './releasesCsv.js';
 import { summaryObject, type SweepSummary, type TargetCiOutcome } from './summaryJson.js';
+import type { SummaryJson } from './summaryShape.js';
 import { sweepLines } from './sweepCsv.js';
 import type { Cell, RowTable } from './table.js';
 import { timeseriesTable } from './timeseriesCsv.js';
@@ -59,7 +60,7 @@ export interface BatchOutputInput {
 
 export interface BatchOutput {
   readonly files: readonly OutputFile[];
-  readonly summary: object;
+  readonly summary: SummaryJson;
 }
 
 export const ROW_TABLES: readonly RowTable[] = [timeseriesTable, exposureTable, episodesTable, releasesTable, patchesTable];

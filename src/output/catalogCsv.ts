@@ -3,7 +3,7 @@
  * publication time (R10) in each commercial region and for each architecture.
  * Current versions were published before the run (time 0).
  */
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 import { ARCHITECTURES } from '../model/catalog/architectures.js';
 import { runtimeVersionArn } from '../model/catalog/arn.js';
 import { COMMERCIAL_REGIONS } from '../model/catalog/regions.js';

@@ -2,7 +2,7 @@
  * Names for the codes and indices in result columns: the one place that turns the model's
  * numbers back into the scenario's and AWS's names.
  */
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 import { PACKAGE_TYPES, UPDATE_MODES } from '../model/catalog/architectures.js';
 import { COMMERCIAL_REGIONS } from '../model/catalog/regions.js';
 import type { VersionTable } from '../model/catalog/versionTable.js';

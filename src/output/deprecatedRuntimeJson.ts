@@ -5,7 +5,8 @@
  * calendar, so summaries of runs without `startDate` are unchanged.
  */
 import type { ReplicationResult } from '../model/result.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
+import type { DeprecatedRuntimeJson } from './summaryShape.js';
 import type { UnitSummary } from './unitData.js';
 
 /** The unit summary's per-region part of one replication, or nothing. */
@@ -15,7 +16,7 @@ export function deprecatedByRegionOf(result: ReplicationResult): Pick<UnitSummar
 }
 
 /** `{deprecatedRuntimeByRegion: {region: {functions, functionDays}}}` averaged over `units`, or nothing. */
-export function deprecatedByRegion(scenario: Scenario, units: readonly UnitSummary[]): object {
+export function deprecatedByRegion(scenario: Scenario, units: readonly UnitSummary[]): { readonly deprecatedRuntimeByRegion?: DeprecatedRuntimeJson } {
   const rows = units.map((u) => u.deprecatedRuntimeByRegion).filter((r) => r !== undefined);
   if (rows.length === 0 || rows.length !== units.length) return {};
   const mean = (pick: (r: (typeof rows)[number]) => readonly number[], i: number): number => rows.reduce((s, r) => s + (pick(r)[i] ?? 0), 0) / rows.length;

@@ -3,7 +3,7 @@
  * version (metrics.md, exposure): when it started, its first failed invocation, when the
  * owner noticed, when and how it was rolled back (R12, R14, R3), and when it ended.
  */
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 import type { VersionTable } from '../model/catalog/versionTable.js';
 import { ROLLBACK_NAMES } from '../model/exposure/exposureState.js';
 import { DAY_MS } from '../model/units.js';

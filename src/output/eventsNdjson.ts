@@ -3,7 +3,7 @@
  * object a line, in simulated-time order within a replication: to debug and audit a run.
  * With a sweep, every object starts with its `point`.
  */
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 import type { VersionTable } from '../model/catalog/versionTable.js';
 import { HOW_NAMES } from '../model/fleet/fleetState.js';
 import { MANUAL_LATEST_FROZEN_ERROR } from '../model/api/runtimeManagement.js';

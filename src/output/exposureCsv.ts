@@ -3,7 +3,7 @@
  * its publication wave, R10), architecture and update mode at exposure. Only groups with
  * exposed functions appear.
  */
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 import type { VersionTable } from '../model/catalog/versionTable.js';
 import { EXPOSURE_FIELDS, FIELD } from '../model/exposure/exposureState.js';
 import { MODE_SLOTS } from '../model/fleet/fleetState.js';

@@ -17,7 +17,7 @@
  * replication 0 only, so that the log reads as one real account's logs.
  */
 import { createHash } from 'node:crypto';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 import { runtimeVersionArn } from '../model/catalog/arn.js';
 import type { VersionTable } from '../model/catalog/versionTable.js';
 import type { InitStartEvents, InitStartFunctions } from '../model/logs/initStartLog.js';

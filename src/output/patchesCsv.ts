@@ -6,7 +6,7 @@
  * the effective mode of the serving function version when the row was written: the mode the
  * move happened under (Manual while pinned), never `phase2` with FunctionUpdate or Manual (R9).
  */
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 import type { VersionTable } from '../model/catalog/versionTable.js';
 import { HOW_NAMES, HOW_WITHDRAWN } from '../model/fleet/fleetState.js';
 import { DAY_MS } from '../model/units.js';

@@ -3,7 +3,7 @@
  * its wave and planned publication (R10), when it really got there (empty if a halt stopped
  * it first, R11), its phase-2 window (R8) and when Lambda halted it.
  */
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 import { COMMERCIAL_REGIONS } from '../model/catalog/regions.js';
 import { REGION_COUNT, type VersionTable } from '../model/catalog/versionTable.js';
 import { DAY_MS } from '../model/units.js';

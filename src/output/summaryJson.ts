@@ -1,16 +1,15 @@
 /**
  * summary.json: the run's identity and headline metrics (mean and 95% CI over
- * replications). Holds nothing that varies between identical runs (no clock, no host, no
- * number of workers), so the same scenario and seed give the same bytes.
- *
- * Without a sweep: `metrics` over the replications, and `perReplication`. With a sweep:
- * `points: [{point, parameters: {path: value}, replications, metrics}]` instead of
- * `metrics`, and `perReplication` rows carry their `point`.
+ * replications), in the shape summaryShape.ts declares. Holds nothing that varies between
+ * identical runs (no clock, no host, no number of workers), so the same scenario and seed
+ * give the same bytes.
  */
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 import { METRICS, replicationMetrics, summarizeMetricRows } from '../analysis/metrics.js';
 import type { ReplicationResult } from '../model/result.js';
 import { DAY_MS } from '../model/units.js';
+import { pointMetrics, unitsByPoint } from './byPoint.js';
+import type { PerReplicationJson, SummaryJson, TargetCiJson } from './summaryShape.js';
 import type { UnitSummary } from './unitData.js';
 import { deprecatedByRegion, deprecatedByRegionOf } from './deprecatedRuntimeJson.js';
 
@@ -53,7 +52,7 @@ export interface SummaryInput {
   readonly targetCi: TargetCiOutcome | null;
 }
 
-export function summaryObject(input: SummaryInput, meta: SummaryMeta): object {
+export function summaryObject(input: SummaryInput, meta: SummaryMeta): SummaryJson {
   const { scenario, units, sweep, targetCi } = input;
   const identity = {
     tool: { name: 'lambda-rollout-sim', version: meta.toolVersion },
@@ -69,7 +68,7 @@ export function summaryObject(input: SummaryInput, meta: SummaryMeta): object {
     // The real calendar: only with startDate, so other summaries are unchanged.
     ...(scenario.calendar === undefined ? {} : { startDate: new Date(scenario.calendar.startDateMs).toISOString().slice(0, 10) }),
   };
-  const perReplication = (u: UnitSummary, withPoint: boolean): object => ({
+  const perReplication = (u: UnitSummary, withPoint: boolean): PerReplicationJson => ({
     ...(withPoint ? { point: u.point } : {}),
     replication: u.replication,
     digest: u.digest,
@@ -94,29 +93,24 @@ export function summaryObject(input: SummaryInput, meta: SummaryMeta): object {
     };
   }
 
-  const byPoint = new Map<number, UnitSummary[]>();
-  for (const u of units) {
-    const list = byPoint.get(u.point) ?? [];
-    list.push(u);
-    byPoint.set(u.point, list);
-  }
+  const byPoint = unitsByPoint(units);
   const counts = new Set([...byPoint.values()].map((l) => l.length));
   return {
     ...identity,
-    replications: counts.size === 1 ? [...counts][0] : null,
+    replications: counts.size === 1 ? [...counts][0]! : null,
     units: units.length,
     ...shape,
     resultHash: input.resultHash,
     sweep: { parameters: sweep.parameters, points: sweep.points.length },
     points: sweep.points.map((p) => {
-      const rows = byPoint.get(p.index) ?? [];
       const outcome = targetCi?.points.get(p.index);
+      const rows = pointMetrics(byPoint, p.index);
       return {
         point: p.index,
         parameters: Object.fromEntries(sweep.parameters.map((key, k) => [key, p.values[k]])),
         replications: rows.length,
-        metrics: summarizeMetricRows(rows.map((u) => u.metrics)),
-        ...deprecatedByRegion(scenario, rows),
+        metrics: summarizeMetricRows(rows),
+        ...deprecatedByRegion(scenario, byPoint.get(p.index) ?? []),
         ...(outcome === undefined ? {} : { targetCi: outcome }),
       };
     }),
@@ -129,7 +123,7 @@ export function summaryObject(input: SummaryInput, meta: SummaryMeta): object {
   };
 }
 
-function goal(t: TargetCiOutcome): object {
+function goal(t: TargetCiOutcome): TargetCiJson {
   return { relativeHalfWidth: t.target, maxReplications: t.maxReplications, metrics: t.metrics };
 }
 
@@ -139,7 +133,7 @@ export function buildSummary(
   seed: number,
   run: { readonly results: readonly ReplicationResult[]; readonly resultHash: string },
   meta: SummaryMeta,
-): object {
+): SummaryJson {
   const units = run.results.map((r): UnitSummary => ({
     point: 0,
     replication: r.replication,

@@ -7,6 +7,8 @@
 import { METRIC_NAMES, summarizeMetricRows } from '../analysis/metrics.js';
 import { csvField, csvLine } from './csv.js';
 import type { SweepSummary } from './summaryJson.js';
+import { pointMetrics, unitsByPoint } from './byPoint.js';
+import type { ColumnType } from './table.js';
 import type { UnitSummary } from './unitData.js';
 
 /** A swept value in a CSV cell: numbers and text as they are, anything else as JSON. */
@@ -14,17 +16,16 @@ function valueCell(value: unknown): string {
   return typeof value === 'number' || typeof value === 'string' ? csvField(value) : csvField(JSON.stringify(value));
 }
 
+/** The columns after `point` and the swept parameters' own. */
+export const SWEEP_METRIC_COLUMNS = [
+  ['metric', 'STRING'], ['mean', 'DOUBLE'], ['ci95_lo', 'DOUBLE'], ['ci95_hi', 'DOUBLE'], ['replications', 'INT32'], ['unit', 'STRING'],
+] as const satisfies readonly (readonly [string, ColumnType])[];
+
 export function* sweepLines(sweep: SweepSummary, units: readonly UnitSummary[]): Generator<string> {
-  yield csvLine(['point', ...sweep.parameters, 'metric', 'mean', 'ci95_lo', 'ci95_hi', 'replications', 'unit']);
-  const byPoint = new Map<number, UnitSummary['metrics'][]>();
-  for (const u of units) {
-    const list = byPoint.get(u.point) ?? [];
-    list.push(u.metrics);
-    byPoint.set(u.point, list);
-  }
+  yield csvLine(['point', ...sweep.parameters, ...SWEEP_METRIC_COLUMNS.map(([name]) => name)]);
+  const byPoint = unitsByPoint(units);
   for (const point of sweep.points) {
-    const rows = byPoint.get(point.index) ?? [];
-    const metrics = summarizeMetricRows(rows);
+    const metrics = summarizeMetricRows(pointMetrics(byPoint, point.index));
     const lead = [String(point.index), ...point.values.map(valueCell)].join(',') + ',';
     for (const name of METRIC_NAMES) {
       const m = metrics[name];

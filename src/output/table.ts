@@ -3,7 +3,7 @@
  * columns with their Parquet types, and the rows of one unit as plain cells. The same rows
  * feed the CSV (csv.ts) and the Parquet (parquet.ts) file, so the two always agree.
  */
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 import type { VersionTable } from '../model/catalog/versionTable.js';
 import { csvLine } from './csv.js';
 import type { UnitRows } from './unitData.js';

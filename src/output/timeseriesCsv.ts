@@ -4,7 +4,7 @@
  * secure version of its runtime in its region at that time (metrics.md), as the run saw it:
  * a release halted and withdrawn (R11) stops counting from its halt.
  */
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../model/spec.js';
 import type { VersionTable } from '../model/catalog/versionTable.js';
 import { decodeCell } from '../model/measure/groupCounts.js';
 import { PACKAGE_TYPES } from '../model/catalog/architectures.js';

@@ -1,11 +1,13 @@
 /**
  * Writes a run's files so that the output folder always holds either the complete previous
  * results or the complete new ones: every file is written into a staging folder beside the
- * target, then the folder is swapped in by rename. A folder the tool did not make (no marker
+ * target, then the folder is swapped in by rename (both by common/atomicFile.ts). A folder the tool did not make (no marker
  * file) is never replaced without `force`.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { swapFolder, writeSynced } from '../common/atomicFile.js';
+import { UserError } from '../common/userError.js';
 
 export const MARKER_FILE = '.lambda-rollout-sim';
 
@@ -16,7 +18,7 @@ export interface OutputFile {
 }
 
 /** A problem with the output folder that the user can fix (exit code 2). */
-export class OutputFolderError extends Error {}
+export class OutputFolderError extends UserError {}
 
 function processIsAlive(pid: number): boolean {
   try {
@@ -67,7 +69,7 @@ export type LateFiles = (stagingDir: string) => Promise<readonly OutputFile[]>;
 
 export function writeOutputDir(outDir: string, files: readonly OutputFile[], force: boolean): void {
   const staging = stage(outDir, files, force);
-  swapIn(outDir, staging);
+  swapFolder(outDir, staging);
 }
 
 /** The same, with files built from the staged ones before the folder is swapped in. */
@@ -79,7 +81,7 @@ export async function writeOutputDirWith(outDir: string, files: readonly OutputF
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-  swapIn(outDir, staging);
+  swapFolder(outDir, staging);
 }
 
 function stage(outDir: string, files: readonly OutputFile[], force: boolean): string {
@@ -103,28 +105,6 @@ function writeFiles(dir: string, files: readonly OutputFile[]): void {
   for (const file of files) {
     const path = join(dir, file.name);
     mkdirSync(dirname(path), { recursive: true });
-    const fd = openSync(path, 'w');
-    try {
-      for (const chunk of file.chunks) writeAll(fd, typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    writeSynced(path, file.chunks);
   }
-}
-
-function swapIn(outDir: string, staging: string): void {
-  const target = resolve(outDir);
-  const previous = join(dirname(target), `.${basename(target)}.previous-${process.pid}`);
-  if (existsSync(target)) {
-    renameSync(target, previous);
-    renameSync(staging, target);
-    rmSync(previous, { recursive: true, force: true });
-  } else {
-    renameSync(staging, target);
-  }
-}
-
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }

@@ -25,17 +25,9 @@ import { readResults, type RunSource } from './readResults.js';
 import { renderSvg } from './svg.js';
 import { identityTable, metricsTable } from './summaryTables.js';
 import { deprecatedRuntimeTable } from './deprecatedTable.js';
-import type { ReportData, ReportFiles } from './types.js';
+import type { ReportData, ReportFiles, ReportOptions } from './types.js';
 
-export type { ReportFiles } from './types.js';
-
-export interface ReportOptions {
-  /**
-   * Wall-clock time of the run, in seconds, when the caller measured it (summary.json holds
-   * no clock time, so a report rebuilt later from the folder cannot know it).
-   */
-  readonly runSeconds?: number;
-}
+export type { ReportFiles, ReportOptions } from './types.js';
 
 /** Every chart of a report, in page order within each section. */
 export function reportCharts(data: ReportData, comparison: boolean): ChartEntry[] {

@@ -8,6 +8,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
+import { UserError } from '../common/userError.js';
 
 export type ColumnKind = 'number' | 'string';
 
@@ -20,7 +21,7 @@ export interface ColumnRequest {
 export type ColumnSpec = Readonly<Record<string, ColumnKind | ColumnRequest>>;
 
 /** A results file that cannot be read as the report expects (the CLI shows the message). */
-export class ResultsFileError extends Error {}
+export class ResultsFileError extends UserError {}
 
 /** Splits one CSV record into fields; `text` may span several physical lines (quoted newlines). */
 export function splitCsvRecord(text: string): string[] {

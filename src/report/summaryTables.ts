@@ -1,10 +1,9 @@
 /** The summary tables: what was run (identity of each run) and the headline metrics, mean ± 95% CI. */
 import type { Cell, TableModel } from './html.js';
 import { formatDays, formatValue } from './format.js';
-import { formatParameter } from './readResults.js';
-import { HEADLINE_METRICS } from './data/sweep.js';
-import type { MetricJson, ReportData, SummaryJson } from './types.js';
-import type { ReportOptions } from './buildReport.js';
+import { formatParameter } from './resultSets.js';
+import { HEADLINE_METRICS } from '../analysis/headline.js';
+import type { MetricJson, ReportData, ReportOptions, SummaryJson } from './types.js';
 
 /** Rows shown only for runs with `startDate` (undefined otherwise). */
 const CALENDAR_METRICS = ['deprecatedRuntimeFunctions', 'deprecatedRuntimeFunctionDays'] as const;

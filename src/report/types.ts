@@ -3,55 +3,15 @@
  * several runs side by side), their tables, and the files it produces.
  */
 import type { ColumnTable } from 'arquero';
+import type { CheckedSummaryJson as SummaryJson } from '../output/summaryShape.js';
 
 /** The files of a report: `report.html` and `charts/<name>.svg`. */
 export interface ReportFiles {
   readonly files: { readonly name: string; readonly content: string | Buffer }[];
 }
 
-/** One metric of summary.json: mean and 95% CI over replications. */
-export interface MetricJson {
-  readonly mean: number | null;
-  readonly ci95: readonly [number, number] | null;
-  readonly unit?: string;
-  readonly replications?: number;
-  readonly definedIn?: number;
-  readonly censoredShare?: number | null;
-}
-
-export interface SummaryJson {
-  readonly tool?: { readonly name?: string; readonly version?: string };
-  readonly scenario: string;
-  readonly scenarioFile?: string;
-  readonly seed: number;
-  /** Replications of every point; null in a sweep whose points ran different numbers (--target-ci). */
-  readonly replications: number | null;
-  readonly functions: number;
-  readonly horizonDays: number;
-  readonly sampleEveryDays?: number;
-  /** Calendar date of time 0 (`startDate`), when the scenario set one. */
-  readonly startDate?: string;
-  readonly resultHash: string;
-  /** Over the replications; absent in a sweep, whose points each have theirs. */
-  readonly metrics?: Readonly<Record<string, MetricJson>>;
-  /** With startDate: functions on a deprecated runtime by region (output/deprecatedRuntimeJson.ts). */
-  readonly deprecatedRuntimeByRegion?: DeprecatedByRegionJson;
-  readonly metricDefinitions?: Readonly<Record<string, { readonly unit: string; readonly description: string }>>;
-  readonly perReplication?: readonly {
-    readonly replication: number;
-    readonly point?: number;
-    readonly metrics: Readonly<Record<string, number | null>>;
-  }[];
-  readonly points?: readonly {
-    readonly point: number;
-    readonly parameters: Readonly<Record<string, unknown>>;
-    readonly replications?: number;
-    readonly metrics: Readonly<Record<string, MetricJson>>;
-    readonly deprecatedRuntimeByRegion?: DeprecatedByRegionJson;
-  }[];
-}
-
-export type DeprecatedByRegionJson = Readonly<Record<string, { readonly functions: number; readonly functionDays: number }>>;
+/** summary.json as the report reads it: the contract of the results folder (output/summaryShape.ts). */
+export type { CheckedMetricJson as MetricJson, CheckedSummaryJson as SummaryJson, DeprecatedRuntimeJson as DeprecatedByRegionJson } from '../output/summaryShape.js';
 
 /** One results folder as read. */
 export interface RunInfo {
@@ -100,4 +60,13 @@ export interface ReportData {
   readonly initStartPeriodHours: number;
   /** Swept parameter paths, in sweep.csv's column order; empty without a sweep. */
   readonly sweepPaths: readonly string[];
+}
+
+/** What a report's caller may add that the results folder cannot tell. */
+export interface ReportOptions {
+  /**
+   * Wall-clock time of the run, in seconds, when the caller measured it (summary.json holds
+   * no clock time, so a report rebuilt later from the folder cannot know it).
+   */
+  readonly runSeconds?: number;
 }

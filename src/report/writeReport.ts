@@ -1,10 +1,13 @@
 /**
  * Writes a report so that readers never see a half-written one: the SVG charts go to a
  * staging folder that is swapped in by rename (so no chart of an older report lingers),
- * then the page is written to a temporary file and renamed over the old one.
+ * then the page is written to a temporary file and renamed over the old one (both by the
+ * one atomic writer, common/atomicFile.ts).
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { swapFolder, writeFileAtomic, writeSynced } from '../common/atomicFile.js';
+import { UserError } from '../common/userError.js';
 import type { ReportFiles } from './types.js';
 
 export interface ReportTarget {
@@ -25,27 +28,15 @@ export function fileTarget(file: string): ReportTarget {
   return { htmlPath: file, chartsDir: join(dirname(file), `${stem}-charts`) };
 }
 
-function writeFileSynced(path: string, content: string | Buffer): void {
-  const fd = openSync(path, 'w');
-  try {
-    if (typeof content === 'string') writeSync(fd, content);
-    else writeSync(fd, content);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** Writes `report.html` and `charts/*.svg` of `report` to `target`. */
 export function writeReport(target: ReportTarget, report: ReportFiles): void {
   const htmlPath = resolve(target.htmlPath);
   const chartsDir = resolve(target.chartsDir);
-  if (existsSync(htmlPath) && statSync(htmlPath).isDirectory()) throw new Error(`${target.htmlPath}: is a folder`);
+  if (existsSync(htmlPath) && statSync(htmlPath).isDirectory()) throw new UserError(`${target.htmlPath}: is a folder`);
   mkdirSync(dirname(htmlPath), { recursive: true });
   mkdirSync(dirname(chartsDir), { recursive: true });
 
   const staging = join(dirname(chartsDir), `.${basename(chartsDir)}.staging-${process.pid}`);
-  const previous = join(dirname(chartsDir), `.${basename(chartsDir)}.previous-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging);
   let html: string | Buffer | null = null;
@@ -53,7 +44,7 @@ export function writeReport(target: ReportTarget, report: ReportFiles): void {
     for (const file of report.files) {
       if (file.name === 'report.html') html = file.content;
       else if (file.name.startsWith('charts/') && /^[A-Za-z0-9._-]+$/.test(file.name.slice('charts/'.length))) {
-        writeFileSynced(join(staging, file.name.slice('charts/'.length)), file.content);
+        writeSynced(join(staging, file.name.slice('charts/'.length)), [file.content]);
       } else throw new Error(`unexpected report file name: ${file.name}`);
     }
     if (html === null) throw new Error('report has no report.html');
@@ -61,19 +52,6 @@ export function writeReport(target: ReportTarget, report: ReportFiles): void {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-  if (existsSync(chartsDir)) {
-    renameSync(chartsDir, previous);
-    renameSync(staging, chartsDir);
-    rmSync(previous, { recursive: true, force: true });
-  } else {
-    renameSync(staging, chartsDir);
-  }
-  const temp = join(dirname(htmlPath), `.${basename(htmlPath)}.tmp-${process.pid}`);
-  try {
-    writeFileSynced(temp, html);
-    renameSync(temp, htmlPath);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  swapFolder(chartsDir, staging);
+  writeFileAtomic(htmlPath, [html]);
 }

@@ -5,7 +5,7 @@
  * logs are dated from 2026-01-01 (model/logs/names.ts) and no lifecycle applies.
  */
 import { runtimeLifecycle } from '../model/catalog/runtimeLifecycle.js';
-import type { RuntimeSpec } from './types.js';
+import type { RuntimeSpec } from '../model/spec.js';
 
 /** `YYYY-MM-DD` → ms since the Unix epoch at UTC midnight (the schema has checked the date). */
 export function dateMs(date: string): number {

@@ -7,7 +7,7 @@ import { scenarioErrorMap } from './errorMap.js';
 import { scenarioFileSchema, type ScenarioFile } from './fileSchema.js';
 import type { Finding } from './finding.js';
 import { findingsFromIssues } from './issues.js';
-import { formatPath } from './path.js';
+import { formatKeyPath } from '../common/messages.js';
 import { protoKeyFindings } from './protoKeys.js';
 import { semanticFindings } from './semantic.js';
 
@@ -29,5 +29,5 @@ export function checkFile(value: unknown): FileCheck {
 
 /** Identifies a finding across two checks of slightly different files (same key, same words). */
 export function findingKey(f: Finding): string {
-  return `${formatPath(f.path)}\n${f.message}`;
+  return `${formatKeyPath(f.path)}\n${f.message}`;
 }

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { fieldInfoOf } from './fields.js';
 import { msg } from './messages.js';
-import { suggest } from './suggest.js';
+import { suggest } from '../common/messages.js';
 
 export const scenarioErrorMap: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {

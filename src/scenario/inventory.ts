@@ -18,7 +18,7 @@ import { RUNTIME_IDS } from '../model/catalog/runtimes.js';
 import { defaultCurrentLabel } from './defaults.js';
 import { finding, type Finding } from './finding.js';
 import { resolveLabels, type ExplicitArns } from './inventoryLabels.js';
-import type { InventoryFunctionSpec, Scenario } from './types.js';
+import type { InventoryFunctionSpec, Scenario } from '../model/spec.js';
 
 /** Keys of `fleet` that the inventory replaces. */
 export const INVENTORY_REPLACES = ['functions', 'regions', 'architectures', 'runtimes', 'packageTypes', 'updateModes', 'publishedVersionShare'] as const;

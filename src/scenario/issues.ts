@@ -9,7 +9,7 @@ import { finding, type Finding } from './finding.js';
 import { allowed as allowedText, msg } from './messages.js';
 import { toKeyPath, type PathSegment } from './path.js';
 import { acceptedKeys, infoOf, schemaAt, unwrap } from './schemaAt.js';
-import { suggest } from './suggest.js';
+import { suggest } from '../common/messages.js';
 
 /** Where relative issue paths start: inside a union branch, the branch's own schema. */
 interface Base {

@@ -16,13 +16,13 @@ import type { Finding } from './finding.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { msg } from './messages.js';
 import { normalize } from './normalize.js';
-import { formatPath } from './path.js';
+import { formatKeyPath, ioReason } from '../common/messages.js';
 import { locate } from './positions.js';
 import { readYaml } from './readYaml.js';
 import { readInventory, withInventory } from './inventory.js';
 import { sortErrors, type ScenarioError } from './scenarioError.js';
 import { expandSweep, type Sweep } from './sweep.js';
-import type { Scenario } from './types.js';
+import type { Scenario } from '../model/spec.js';
 
 export { formatScenarioError, type ScenarioError } from './scenarioError.js';
 export type { Sweep, SweepParameter, SweepPoint } from './sweep.js';
@@ -78,7 +78,7 @@ function parse(source: string, file: string, scenarioPath: string | null): LoadR
   const findings = checked.findings;
   const toError = (f: Finding): ScenarioError => {
     const { line, col } = locate(read.doc, read.lineCounter, f.path, f.anchor);
-    const error = { file, line, col, path: formatPath(f.path), message: f.message };
+    const error = { file, line, col, path: formatKeyPath(f.path), message: f.message };
     return f.allowed === undefined ? error : { ...error, allowed: f.allowed };
   };
   const errors = [...read.errors, ...findings.map(toError)];
@@ -106,19 +106,4 @@ function parse(source: string, file: string, scenarioPath: string | null): LoadR
 
 function failAtStart(file: string, message: string): LoadResult {
   return { ok: false, errors: [{ file, line: 1, col: 1, path: '', message }] };
-}
-
-function ioReason(error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a directory';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
 }

@@ -4,6 +4,7 @@
  * findings from these functions and never spell a message themselves, so wording
  * stays consistent and is reviewed in one place.
  */
+import { clip, code, didYouMean as didYouMeanText } from '../common/messages.js';
 import { MAX_FILE_BYTES } from './limits.js';
 
 /** A value as the user wrote it, short enough for one line. */
@@ -15,7 +16,7 @@ export function show(value: unknown): string {
     if (value === -Infinity) return '`-.inf`';
     return `\`${value}\``;
   }
-  if (typeof value === 'string') return `\`${value.length > 40 ? `${value.slice(0, 40)}…` : value}\``;
+  if (typeof value === 'string') return code(clip(value));
   if (typeof value === 'boolean') return `\`${value}\``;
   if (Array.isArray(value)) return 'a list';
   if (ArrayBuffer.isView(value)) return 'binary data';
@@ -23,8 +24,10 @@ export function show(value: unknown): string {
   return `\`${String(value)}\``;
 }
 
-const didYouMean = (suggestion: string | undefined): string =>
-  suggestion === undefined ? '' : `; did you mean \`${suggestion}\`?`;
+const didYouMean = (suggestion: string | undefined): string => {
+  const text = didYouMeanText(suggestion, code);
+  return text === undefined ? '' : `; ${text}`;
+};
 
 const list = (names: readonly string[]): string => names.join(', ');
 

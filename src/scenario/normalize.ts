@@ -13,7 +13,7 @@ import { warn } from './messages.js';
 import type { PathSegment } from './path.js';
 import { completeRegionWaves } from './regionWaves.js';
 import { seriesLabel, seriesLength } from './repeat.js';
-import type { IncompatibilitySpec, ReleaseSpec, RuntimeSpec, Scenario, WeightEntry } from './types.js';
+import type { IncompatibilitySpec, ReleaseSpec, RuntimeSpec, Scenario, WeightEntry } from '../model/spec.js';
 
 export interface NormalizeContext {
   /** `file:line:col` of a key path, for warnings. */

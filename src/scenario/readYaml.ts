@@ -11,7 +11,7 @@ import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml'
 import { MAX_ALIAS_COUNT, MAX_BLOCK_INDENT, MAX_FILE_BYTES, MAX_FLOW_NESTING } from './limits.js';
 import { msg } from './messages.js';
 import { findExcessiveNesting } from './nesting.js';
-import { formatPath } from './path.js';
+import { formatKeyPath } from '../common/messages.js';
 import { complexKeyOffsets, pathOfKeyAt, positionInText, positionOfOffset, START, unresolvedAliases } from './positions.js';
 import type { ScenarioError } from './scenarioError.js';
 
@@ -52,7 +52,7 @@ export function readYaml(text: string, file: string): YamlRead {
     if (problem.code === 'DUPLICATE_KEY') {
       const path = pathOfKeyAt(doc, problem.pos[0]);
       const key = path?.[path.length - 1] ?? source.slice(problem.pos[0], problem.pos[1]);
-      errors.push(at(line, col, msg.duplicateKey(String(key)), path === undefined ? '' : formatPath(path)));
+      errors.push(at(line, col, msg.duplicateKey(String(key)), path === undefined ? '' : formatKeyPath(path)));
     } else if (problem.code === 'MULTIPLE_DOCS') {
       errors.push(at(line, col, msg.multipleDocuments()));
     } else {

@@ -11,10 +11,9 @@ import { DEFAULT_SAMPLE_EVERY, defaultCurrentLabel } from './defaults.js';
 import { finding, type Finding } from './finding.js';
 import { MAX_RELEASES } from './limits.js';
 import { allowed, msg } from './messages.js';
-import { formatPath } from './path.js';
+import { formatKeyPath, suggest } from '../common/messages.js';
 import { asDurationMs, asList, asMap, asText, get, has, type RawMap } from './raw.js';
 import { isNumberedLabel, seriesLabel, seriesLength } from './repeat.js';
-import { suggest } from './suggest.js';
 
 export function semanticFindings(raw: unknown): Finding[] {
   const root = asMap(raw);
@@ -206,7 +205,7 @@ function checkRegionOrder(order: readonly unknown[] | undefined, releaseIndex: n
       if (typeof region !== 'string' || !isRegionName(region)) return;
       const sub = Array.isArray(wave) ? [i, j] : [i];
       const first = firstSeen.get(region);
-      if (first === undefined) firstSeen.set(region, formatPath(['regionOrder', ...sub]));
+      if (first === undefined) firstSeen.set(region, formatKeyPath(['regionOrder', ...sub]));
       else findings.push(finding(['releases', releaseIndex, 'regionOrder', ...sub], 'value', msg.regionTwice(region, first)));
     });
   });

@@ -19,11 +19,12 @@ import type { Finding } from './finding.js';
 import { MAX_SWEEP_POINTS } from './limits.js';
 import { msg, show } from './messages.js';
 import { normalize } from './normalize.js';
-import { formatPath, type PathSegment } from './path.js';
+import { formatKeyPath } from '../common/messages.js';
+import type { PathSegment } from './path.js';
 import { locate } from './positions.js';
 import type { ScenarioError } from './scenarioError.js';
 import { parseSweepPath } from './sweepPath.js';
-import type { Scenario } from './types.js';
+import type { Scenario } from '../model/spec.js';
 
 export interface SweepParameter {
   /** The key as written in the file; names the column of sweep.csv and the entry in summary.json. */
@@ -104,15 +105,15 @@ export function expandSweep(input: SweepInput): SweepResult {
       const placed = putAt(value, parameter.path, v);
       const valueNode: PathSegment[] = ['sweep', parameter.key, i];
       if (!placed.ok) {
-        at(valueNode, 'value', formatPath(parameter.path), placed.message);
+        at(valueNode, 'value', formatKeyPath(parameter.path), placed.message);
         return;
       }
       for (const f of checkFile(placed.value).findings) {
         if (known.has(findingKey(f))) continue;
         if (isPrefix(parameter.path, f.path)) {
-          at([...valueNode, ...f.path.slice(parameter.path.length)], f.anchor, formatPath(f.path), f.message, f.allowed);
+          at([...valueNode, ...f.path.slice(parameter.path.length)], f.anchor, formatKeyPath(f.path), f.message, f.allowed);
         } else {
-          at(valueNode, 'value', formatPath(f.path), msg.sweepCrossField(parameter.key, v, f.message), f.allowed);
+          at(valueNode, 'value', formatKeyPath(f.path), msg.sweepCrossField(parameter.key, v, f.message), f.allowed);
         }
       }
     });
@@ -134,7 +135,7 @@ export function expandSweep(input: SweepInput): SweepResult {
     const fresh = checked.findings.filter((f) => !known.has(findingKey(f)));
     if (checked.data === undefined || fresh.length > 0) {
       const described = parameters.map((p, k) => `${p.key} = ${show(values[k])}`).join(', ');
-      const problems = fresh.length > 0 ? fresh.map((f) => `${formatPath(f.path)}: ${f.message}`) : [msg.invalid()];
+      const problems = fresh.length > 0 ? fresh.map((f) => `${formatKeyPath(f.path)}: ${f.message}`) : [msg.invalid()];
       for (const problem of problems) {
         if (pointErrors++ < MAX_POINT_ERRORS) at(['sweep'], 'key', 'sweep', msg.sweepPoint(index, described, problem));
       }
@@ -186,7 +187,7 @@ export function putAt(root: unknown, path: readonly PathSegment[], value: unknow
     const last = i === path.length - 1;
     if (typeof segment === 'number') {
       if (!Array.isArray(container) || segment >= container.length) {
-        return { ok: false, message: msg.sweepIndexMissing(formatPath(path.slice(0, i + 1)), Array.isArray(container) ? container.length : 0) };
+        return { ok: false, message: msg.sweepIndexMissing(formatKeyPath(path.slice(0, i + 1)), Array.isArray(container) ? container.length : 0) };
       }
     } else if (!last && !Object.hasOwn(container, segment)) {
       container[segment] = {};
@@ -197,7 +198,7 @@ export function putAt(root: unknown, path: readonly PathSegment[], value: unknow
       const next = container[segment];
       if (typeof next !== 'object' || next === null) {
         // The file holds a value of the wrong shape here; the schema reports it.
-        return { ok: false, message: msg.sweepPathBeyondValue(formatPath(path.slice(0, i + 1))) };
+        return { ok: false, message: msg.sweepPathBeyondValue(formatKeyPath(path.slice(0, i + 1))) };
       }
       container = next as Record<PathSegment, unknown>;
     }

@@ -7,9 +7,9 @@
  */
 import { z } from 'zod';
 import { allowed as allowedText, msg } from './messages.js';
-import { formatPath, type PathSegment } from './path.js';
+import { formatKeyPath, suggest } from '../common/messages.js';
+import type { PathSegment } from './path.js';
 import { acceptedKeys, step, unwrap } from './schemaAt.js';
-import { suggest } from './suggest.js';
 
 export type SweepPathResult =
   | { readonly ok: true; readonly path: readonly PathSegment[] }
@@ -104,7 +104,7 @@ function readKey(text: string, i: number, schema: z.ZodType): string {
 
 function problemAt(schema: z.ZodType, path: readonly PathSegment[], segment: PathSegment): string {
   const core = unwrap(schema);
-  const here = formatPath(path) || 'the file';
+  const here = formatKeyPath(path) || 'the file';
   if (typeof segment === 'number') return msg.sweepPathNotList(here);
   if (core instanceof z.ZodArray) return msg.sweepPathNeedsIndex(here);
   const accepted = acceptedKeys(schema);

@@ -6,10 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { FAIL_UNIT_ENV } from '../../src/batch/failHook.js';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli.js';
-import { SIGINT_AFTER_ENV } from '../../src/cli/commands/run.js';
+import { runCommand, SIGINT_AFTER_ENV } from '../../src/cli/commands/run.js';
 import { captureIo, sameTree, SWEEP, tmp } from './helpers.js';
 
 const MAIN = 'dist/cli/main.js';
@@ -61,16 +60,12 @@ describe('interrupted by SIGINT, then resumed', async () => {
 });
 
 describe('a unit that throws', () => {
-  afterEach(() => {
-    delete process.env[FAIL_UNIT_ENV];
-  });
-
   it('is reported with its point, replication, seed and a command that runs it alone; the rest finish; exit 1', async () => {
     const dir = tmp();
     const out = join(dir, 'out');
-    process.env[FAIL_UNIT_ENV] = '2:1';
+    const fault = { failUnits: new Set(['2:1']) };
     const io = captureIo();
-    expect(await runCli(['run', SWEEP, '--out', out, '--quiet', '--workers', '2'], io)).toBe(1);
+    expect(await runCommand({ scenario: SWEEP, out, quiet: true, workers: 2, patches: true, force: false }, io, process.env, fault)).toBe(1);
     expect(io.err).toContain('unit p2-r1 failed: point 2 (releases[0].phase2.duration = `10d`, fleet.updateModes.Auto = `0.5`), replication 1, seed 11');
     expect(io.err).toContain(`reproduce it alone: lambda-rollout-sim run ${SWEEP} --seed 11 --point 2 --replication 1 --workers 1 --out ${out}-p2-r1`);
     expect(io.err).toContain('1 unit(s) failed; the 15 other(s) finished');
@@ -79,13 +74,15 @@ describe('a unit that throws', () => {
     expect(kept.filter((f) => f.endsWith('.unit'))).toHaveLength(15);
     expect(kept.filter((f) => f.endsWith('.patches'))).toHaveLength(15);
 
-    // The reproduction command, as printed, fails the same way on its own …
+    // The reproduction command, as printed, runs the unit alone; with the fault, it fails the same way …
     const command = /reproduce it alone: lambda-rollout-sim (.*)/.exec(io.err)![1]!.split(' ');
+    expect(await runCli(command, captureIo())).toBe(0);
+    expect(readdirSync(`${out}-p2-r1`)).toContain('summary.json');
     const again = captureIo();
-    expect(await runCli(command, again)).toBe(1);
+    const alone = { scenario: SWEEP, seed: 11, point: 2, replication: 1, workers: 1, out: `${out}-fault`, patches: true, force: false, quiet: false };
+    expect(await runCommand(alone, again, process.env, fault)).toBe(1);
     expect(again.err).toContain('unit p2-r1 failed');
     // … and without the fault, the batch resumes to the outputs of a clean run.
-    delete process.env[FAIL_UNIT_ENV];
     expect(await runCli(['run', SWEEP, '--out', out, '--quiet', '--resume'], captureIo())).toBe(0);
     const clean = join(dir, 'clean');
     expect(await runCli(['run', SWEEP, '--out', clean, '--quiet'], captureIo())).toBe(0);

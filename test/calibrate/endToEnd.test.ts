@@ -25,7 +25,7 @@ import { runCli } from '../../src/cli/cli.js';
 import { buildVersionTable, REGION_COUNT } from '../../src/model/catalog/versionTable.js';
 import { COMMERCIAL_REGIONS } from '../../src/model/catalog/regions.js';
 import { formatScenarioError, loadScenarioFile } from '../../src/scenario/load.js';
-import type { Scenario } from '../../src/scenario/types.js';
+import type { Scenario } from '../../src/model/spec.js';
 import { captureIo, tempDir } from '../report/runResults.js';
 
 const H = 3_600_000;

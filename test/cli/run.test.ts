@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { RUNTIME_VERSION_ARN_PATTERN } from '../../src/model/catalog/arn.js';
-import { runReplications } from '../../src/batch/runReplications.js';
+import { runReplications } from '../batch/runReplications.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import '../batch/helpers.js'; // builds dist/ if stale: `run` simulates on worker threads from the build
 

@@ -1,7 +1,7 @@
 /**
- * The README's Slurm recipe, run for real on a Slurm cluster: its `sweep.sbatch` block (a
+ * The Slurm recipe of docs/batches.md, run for real on a Slurm cluster: its `sweep.sbatch` block (a
  * three-task array of `run --shards auto`) and its submit block (`sbatch --wait`, then
- * `merge`) are read from the README and run as written, in a folder holding the batch
+ * `merge`) are read from that page and run as written, in a folder holding the batch
  * fixture as scenarios/sweep.yaml, with `lambda-rollout-sim` on PATH (the build). The merged
  * resultHash and timeseries must equal a run of the same scenario on one machine.
  *
@@ -28,22 +28,22 @@ function clusterMissing(): string | null {
   return null;
 }
 
-/** The ```sh block that follows `marker` in the README. */
+/** The ```sh block that follows `marker` in docs/batches.md. */
 function readmeBlock(readme: string, marker: string): string {
   const at = readme.indexOf(marker);
-  if (at < 0) throw new Error(`README: no "${marker}"`);
+  if (at < 0) throw new Error(`docs/batches.md: no "${marker}"`);
   const m = /```sh\n([\s\S]*?)```/.exec(readme.slice(at));
-  if (m === null) throw new Error(`README: no sh block after "${marker}"`);
+  if (m === null) throw new Error(`docs/batches.md: no sh block after "${marker}"`);
   return m[1]!;
 }
 
 const missing = clusterMissing();
 if (missing !== null && !REQUIRED) console.warn(`test/cluster/slurm.test.ts skipped: ${missing}`);
 
-describe('the README Slurm recipe on a real cluster', () => {
+describe('the Slurm recipe of docs/batches.md on a real cluster', () => {
   it.skipIf(missing !== null && !REQUIRED)('a three-task array of run --shards auto merges to the resultHash of one run', () => {
     expect(missing, 'SLURM_CLUSTER_TEST_REQUIRED=1 but').toBeNull();
-    const readme = readFileSync('README.md', 'utf8');
+    const readme = readFileSync('docs/batches.md', 'utf8');
     const sbatchFile = readmeBlock(readme, 'Slurm, a job array of three tasks: the file `sweep.sbatch`');
     const submit = readmeBlock(readme, 'submitted from the folder that holds `scenarios/`');
     expect(sbatchFile).toMatch(/#SBATCH --array=0-2\n/);

@@ -3,7 +3,7 @@
  * conditions of the analytic result they check.
  */
 import { DEFAULT_REGION_WAVES, type RegionName } from '../../src/model/catalog/regions.js';
-import type { ReleaseSpec, Scenario, WeightEntry } from '../../src/scenario/types.js';
+import type { ReleaseSpec, Scenario, WeightEntry } from '../../src/model/spec.js';
 
 export const DAY = 86_400_000;
 export const HOUR = 3_600_000;

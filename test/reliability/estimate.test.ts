@@ -1,5 +1,5 @@
 /**
- * Resource limits (src/model/estimate.ts): the estimate is pure and sane on its own, refuses
+ * Resource limits (src/batch/estimate.ts, resources.ts): the estimate is pure and sane on its own, refuses
  * with advice that fits the run, and is within a factor of 2 of what real runs use: the rise
  * of peak RSS of one replication (measured in a child process, after a warm-up), and the
  * bytes of the CSV/NDJSON/JSON files the built CLI writes.
@@ -10,9 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../../src/batch/workerFile.js';
-import { checkResources, defaultResourceLimits, estimateRun, MEMORY_BUDGET_SHARE } from '../../src/model/estimate.js';
+import { estimateRun } from '../../src/batch/estimate.js';
+import { checkResources, defaultResourceLimits, MEMORY_BUDGET_SHARE } from '../../src/batch/resources.js';
 import { formatScenarioError, loadScenarioFile } from '../../src/scenario/load.js';
-import type { Scenario } from '../../src/scenario/types.js';
+import type { Scenario } from '../../src/model/spec.js';
 import { PATCH_CHUNK_ROWS } from '../../src/model/measure/patchLog.js';
 import { DAY, release, scenario as fixture, weights } from '../model/scenarioFixture.js';
 

@@ -1,5 +1,5 @@
 /**
- * Hostile scenario files: named attacks, then seeded mutations (src/reliability/mutate.ts) of
+ * Hostile scenario files: named attacks, then seeded mutations (test/reliability/mutate.ts) of
  * every file in scenarios/. Each file must either load (and then run, cut down to a tiny
  * size, with every invariant of invariants.ts holding) or be refused with `file:line:col` on
  * every error: never an uncaught exception. A few go through the built CLI too (`validate`
@@ -14,9 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../../src/batch/workerFile.js';
-import { estimateRun } from '../../src/model/estimate.js';
+import { estimateRun } from '../../src/batch/estimate.js';
 import { simulateReplication } from '../../src/model/simulate.js';
-import { MUTATION_NAMES, mutateScenarioText, type MutatedFile } from '../../src/reliability/mutate.js';
+import { MUTATION_NAMES, mutateScenarioText, type MutatedFile } from './mutate.js';
 import { MAX_FILE_BYTES } from '../../src/scenario/limits.js';
 import { formatScenarioError, parseScenario } from '../../src/scenario/load.js';
 import { capScenario, ERROR_LINE, outcomeProblems, scenarioSources, type Source } from './hostile.js';

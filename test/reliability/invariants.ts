@@ -14,7 +14,7 @@ import {
 } from '../../src/model/measure/changeLog.js';
 import type { ReplicationResult } from '../../src/model/result.js';
 import { HOW_CENSORED } from '../../src/model/rollout/horizon.js';
-import type { Scenario } from '../../src/scenario/types.js';
+import type { Scenario } from '../../src/model/spec.js';
 
 const CHANGES_LIVE_VERSION = new Set([ACTION_MOVE, ACTION_CREATE, ACTION_ALIAS_ROLLBACK, ACTION_PIN, ACTION_IMAGE_ROLLBACK]);
 const MODE_NAMES = ['Auto', 'FunctionUpdate', 'Manual', 'none (image)'];

@@ -4,7 +4,7 @@
  * (`process.resourceUsage().maxRSS`) and of live heap + array buffers after a GC.
  * Run as `node --expose-gc --import tsx memoryChild.ts FILE [keepPatches]`.
  */
-import { estimateRun } from '../../src/model/estimate.js';
+import { estimateRun } from '../../src/batch/estimate.js';
 import { simulateReplication } from '../../src/model/simulate.js';
 import { formatScenarioError, loadScenarioFile } from '../../src/scenario/load.js';
 

@@ -10,7 +10,7 @@ import { ARCHITECTURES, PACKAGE_TYPES, UPDATE_MODES } from '../../src/model/cata
 import { COMMERCIAL_REGIONS, type RegionName } from '../../src/model/catalog/regions.js';
 import { MANAGED_RUNTIMES } from '../../src/model/catalog/runtimes.js';
 import { completeRegionWaves, type RegionOrderItem } from '../../src/scenario/regionWaves.js';
-import type { ReleaseSpec, Scenario, WeightEntry } from '../../src/scenario/types.js';
+import type { ReleaseSpec, Scenario, WeightEntry } from '../../src/model/spec.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 3_600_000;

@@ -2,7 +2,7 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { headlineRows, paretoFront, tradeoffRows } from '../../src/report/data/sweep.js';
-import { parameterNumber } from '../../src/report/readResults.js';
+import { parameterNumber } from '../../src/report/resultSets.js';
 
 describe('paretoFront', () => {
   it('keeps exactly the points no other point beats on both', () => {

@@ -15,7 +15,7 @@ import { buildVersionTable } from '../../src/model/catalog/versionTable.js';
 import { simulateReplication } from '../../src/model/simulate.js';
 import { timeseriesTable } from '../../src/output/timeseriesCsv.js';
 import { parseScenario, type LoadResult } from '../../src/scenario/load.js';
-import type { Scenario } from '../../src/scenario/types.js';
+import type { Scenario } from '../../src/model/spec.js';
 
 const yaml = (lines: string[]): string => lines.join('\n') + '\n';
 const base = (startDate: string | null, releaseAt: string, extra: string[] = []): string => yaml([

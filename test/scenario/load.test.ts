@@ -12,7 +12,7 @@ import {
   type LoadResult,
   type ScenarioError,
 } from '../../src/scenario/load.js';
-import type { Scenario } from '../../src/scenario/types.js';
+import type { Scenario } from '../../src/model/spec.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/python-patch.yaml', import.meta.url));
 const DAY = 86_400_000;
@@ -312,7 +312,7 @@ describe('loadScenarioFile', () => {
   it('reports a missing file as an error at 1:1', async () => {
     const path = join(dir, 'missing.yaml');
     const errors = errorsOf(await loadScenarioFile(path));
-    expect(errors).toEqual([{ file: path, line: 1, col: 1, path: '', message: 'cannot read the scenario file: no such file' }]);
+    expect(errors).toEqual([{ file: path, line: 1, col: 1, path: '', message: 'cannot read the scenario file: no such file or folder' }]);
   });
 
   it('reports a directory', async () => {

@@ -4,7 +4,7 @@
  * functions.csv; --inventory here replaces them). Heavy modules load only when it runs.
  */
 import type { Argv, CommandModule } from 'yargs';
-import { EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
+import { EXIT_OK, type CliIo } from '../io.js';
 
 export interface CalibrateArgs {
   readonly dir: string;
@@ -30,22 +30,12 @@ export function calibrateModule(io: CliIo, setExit: (code: number) => void): Com
 }
 
 export async function calibrateCommand(args: CalibrateArgs, io: CliIo): Promise<number> {
-  const { ObserveInputError } = await import('../../observe/observeError.js');
-  const { InsightsInputError } = await import('../../insights/inputError.js');
   const { runCalibrate } = await import('../../calibrate/runCalibrate.js');
-  try {
-    const result = await runCalibrate({ dir: args.dir, out: args.out, inventory: args.inventory, check: args.check === true });
-    if (args.quiet !== true) io.stderr(`scenario written to ${args.out} (${result.fitted.releases.length} release(s), ${result.fitted.functions.value} functions)\n`);
-    if (result.check !== null) {
-      io.stdout('release\tregion\tobserved_functions\tsimulated_functions\tmax_distance\n');
-      for (const r of result.check) io.stdout(`${r.label}\t${r.region}\t${r.observedFunctions}\t${r.simulatedFunctions.toFixed(1)}\t${r.maxDistance.toFixed(3)}\n`);
-    }
-    return EXIT_OK;
-  } catch (error) {
-    if (error instanceof ObserveInputError || error instanceof InsightsInputError) {
-      for (const problem of error.problems) io.stderr(`${problem}\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
+  const result = await runCalibrate({ dir: args.dir, out: args.out, inventory: args.inventory, check: args.check === true });
+  if (args.quiet !== true) io.stderr(`scenario written to ${args.out} (${result.fitted.releases.length} release(s), ${result.fitted.functions.value} functions)\n`);
+  if (result.check !== null) {
+    io.stdout('release\tregion\tobserved_functions\tsimulated_functions\tmax_distance\n');
+    for (const r of result.check) io.stdout(`${r.label}\t${r.region}\t${r.observedFunctions}\t${r.simulatedFunctions.toFixed(1)}\t${r.maxDistance.toFixed(3)}\n`);
   }
+  return EXIT_OK;
 }

@@ -4,9 +4,9 @@
  * `<FILE without extension>-charts/`, each written atomically.
  */
 import { buildComparison } from '../../report/buildReport.js';
-import { ResultsFileError } from '../../report/readResults.js';
 import { fileTarget, writeReport } from '../../report/writeReport.js';
-import { EXIT_OK, UsageError, type CliIo } from '../io.js';
+import { EXIT_OK, type CliIo } from '../io.js';
+import { UsageError } from '../usageError.js';
 import { checkResultsDir } from './report.js';
 
 export interface CompareArgs {
@@ -25,14 +25,9 @@ export async function compareCommand(args: CompareArgs, io: CliIo): Promise<numb
   if (args.label !== undefined && new Set(args.label).size !== args.label.length) throw new UsageError('--label: the names must differ');
   if (!/\.html?$/i.test(args.out)) throw new UsageError(`--out ${args.out}: name an .html file`);
   for (const dir of args.dirs) checkResultsDir(dir);
-  try {
-    const report = await buildComparison(args.dirs.map((dir, i) => ({ dir, ...(args.label?.[i] !== undefined ? { label: args.label[i] } : {}) })));
-    const target = fileTarget(args.out);
-    writeReport(target, report);
-    if (args.quiet !== true) io.stderr(`comparison written to ${target.htmlPath} (charts in ${target.chartsDir})\n`);
-    return EXIT_OK;
-  } catch (error) {
-    if (error instanceof ResultsFileError) throw new UsageError(error.message);
-    throw error;
-  }
+  const report = await buildComparison(args.dirs.map((dir, i) => ({ dir, ...(args.label?.[i] !== undefined ? { label: args.label[i] } : {}) })));
+  const target = fileTarget(args.out);
+  writeReport(target, report);
+  if (args.quiet !== true) io.stderr(`comparison written to ${target.htmlPath} (charts in ${target.chartsDir})\n`);
+  return EXIT_OK;
 }

@@ -11,21 +11,6 @@ import type { CliIo } from '../io.js';
 /** `DEFAULT_WINDOW_DAYS` of src/fleet/deployRates.ts and `DEFAULT_CONCURRENCY` of src/fleet/collect.ts. */
 export const FLEET_DEFAULTS = { windowDays: 365, concurrency: 8 } as const;
 
-export interface FleetWriteArgs {
-  readonly out: string;
-  readonly anonymize: boolean;
-  readonly windowDays: number;
-  readonly windowEnd?: string | undefined;
-}
-
-export interface FleetCollectArgs extends FleetWriteArgs {
-  readonly region: readonly string[];
-  readonly profile?: string | undefined;
-  readonly endpointUrl?: string | undefined;
-  readonly concurrency: number;
-  readonly quiet: boolean;
-}
-
 function fleetWriteOptions<T>(y: Argv<T>) {
   return y
     .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'Fleet file to write (JSON)' })

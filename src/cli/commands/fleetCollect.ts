@@ -6,8 +6,10 @@
  */
 import { buildFleet } from '../../fleet/buildFleet.js';
 import { collectDocuments, DEFAULT_MAX_ATTEMPTS } from '../../fleet/collect.js';
-import { EXIT_USAGE, UsageError, type CliIo } from '../io.js';
-import type { FleetCollectArgs } from './fleetCmd.js';
+import { UserError } from '../../common/userError.js';
+import { type CliIo } from '../io.js';
+import { UsageError } from '../usageError.js';
+import type { FleetCollectArgs } from './fleetArgs.js';
 import { buildOptions, writeFleet } from './fleetWrite.js';
 
 async function progressBar(io: CliIo, quiet: boolean) {
@@ -57,8 +59,7 @@ export async function fleetCollectCommand(args: FleetCollectArgs, io: CliIo): Pr
     // Credentials, permissions, an unknown region or endpoint: the user's to fix; no stack trace.
     const name = error instanceof Error ? error.name : 'Error';
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`fleet collect: ${name}: ${message}\n`);
-    return EXIT_USAGE;
+    throw new UserError(`fleet collect: ${name}: ${message}`, 'file');
   }
   progress.stop();
   return writeFleet(() => buildFleet(documents, options), args.out, io);

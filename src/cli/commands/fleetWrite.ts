@@ -1,18 +1,16 @@
 /**
  * Shared by `fleet import` and `fleet collect`: options of the fleet file, writing it
  * atomically (readers see the old file or the whole new one; nothing when an input is bad),
- * the salt of `--anonymize` printed once, and the refusal lines with exit code 2.
+ * the salt of `--anonymize` printed once, and the refusal lines (a UserError, shown by the CLI) with exit code 2.
  */
 import { newSalt } from '../../fleet/anonymize.js';
 import type { BuildOptions, BuildResult } from '../../fleet/buildFleet.js';
-import { FleetInputError } from '../../fleet/issues.js';
 import { summaryLines } from '../../fleet/summary.js';
 import { fleetFileChunks } from '../../fleet/writeFleet.js';
-import { InsightsInputError } from '../../insights/inputError.js';
 import { writeFileAtomic } from '../../insights/writeFileAtomic.js';
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.js';
-import type { FleetWriteArgs } from './fleetCmd.js';
-
+import { EXIT_OK, type CliIo } from '../io.js';
+import { UsageError } from '../usageError.js';
+import type { FleetWriteArgs } from './fleetArgs.js';
 
 /** Checks the shared options and draws the salt; prints it once on stderr. */
 export function buildOptions(args: FleetWriteArgs, io: CliIo): BuildOptions {
@@ -32,14 +30,8 @@ export function buildOptions(args: FleetWriteArgs, io: CliIo): BuildOptions {
 
 /** Builds, writes atomically and summarises; a bad input or an unwritable --out is exit code 2. */
 export function writeFleet(build: () => BuildResult, out: string, io: CliIo): number {
-  try {
-    const result = build();
-    writeFileAtomic(out, fleetFileChunks(result.fleet));
-    for (const line of summaryLines(result, out)) io.stderr(`${line}\n`);
-    return EXIT_OK;
-  } catch (error) {
-    if (!(error instanceof FleetInputError) && !(error instanceof InsightsInputError)) throw error;
-    for (const problem of error.problems) io.stderr(`${problem}\n`);
-    return EXIT_USAGE;
-  }
+  const result = build();
+  writeFileAtomic(out, fleetFileChunks(result.fleet));
+  for (const line of summaryLines(result, out)) io.stderr(`${line}\n`);
+  return EXIT_OK;
 }

@@ -1,35 +1,6 @@
 /** The few lines `run` prints when it is done: where the results are and what they say. */
-import { HEADLINE_METRICS } from '../../batch/targetCi.js';
-
-interface TargetCiLike {
-  readonly relativeHalfWidth: number;
-  readonly maxReplications: number;
-  readonly met?: boolean;
-  readonly metAt?: number;
-  readonly relativeHalfWidths?: Record<string, number | null>;
-}
-
-type MetricLike = {
-  mean: number | null; ci95: readonly [number, number] | null; unit: string; replications: number; definedIn: number; censoredShare?: number | null;
-};
-
-interface SummaryLike {
-  readonly scenario: string;
-  readonly seed: number;
-  readonly replications: number;
-  readonly resultHash: string;
-  readonly metrics: Record<string, MetricLike>;
-  readonly targetCi?: TargetCiLike;
-}
-
-interface SweepSummaryLike {
-  readonly scenario: string;
-  readonly seed: number;
-  readonly units: number;
-  readonly resultHash: string;
-  readonly points: readonly { point: number; parameters: Record<string, unknown>; replications: number; metrics: Record<string, MetricLike> }[];
-  readonly targetCi?: TargetCiLike;
-}
+import { HEADLINE_METRICS } from '../../analysis/headline.js';
+import { isSweepSummary, type MetricJson, type RunSummaryJson, type SummaryJson, type SweepSummaryJson, type TargetCiJson } from '../../output/summaryShape.js';
 
 const HEADLINE: readonly string[] = HEADLINE_METRICS;
 
@@ -37,7 +8,12 @@ function fmt(x: number): string {
   return Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3);
 }
 
-export function formatHeadline(summary: SummaryLike, outDir: string): string {
+/** The headline of a summary.json, with or without a sweep. */
+export function headlineOf(summary: SummaryJson, outDir: string): string {
+  return isSweepSummary(summary) ? formatSweepHeadline(summary, outDir) : formatHeadline(summary as RunSummaryJson, outDir);
+}
+
+export function formatHeadline(summary: RunSummaryJson, outDir: string): string {
   const lines = [
     `${summary.scenario}: ${summary.replications} replication(s), seed ${summary.seed}`,
     `resultHash ${summary.resultHash}`,
@@ -53,14 +29,14 @@ export function formatHeadline(summary: SummaryLike, outDir: string): string {
   return lines.join('\n') + '\n';
 }
 
-function metricText(m: MetricLike): string {
+function metricText(m: MetricJson): string {
   const undefinedText = m.censoredShare !== undefined
     ? `not reached by the horizon${m.censoredShare !== null && m.censoredShare !== undefined ? ` (${(m.censoredShare * 100).toFixed(1)}% censored)` : ''}`
     : `undefined in ${m.replications - m.definedIn} of ${m.replications} replications`;
   return m.mean === null ? undefinedText : `${fmt(m.mean)}${m.ci95 ? ` [${fmt(m.ci95[0])}, ${fmt(m.ci95[1])}]` : ''} ${m.unit}`;
 }
 
-function targetText(t: TargetCiLike, met: number, of: number): string {
+function targetText(t: TargetCiJson, met: number, of: number): string {
   const goal = `target CI ±${(t.relativeHalfWidth * 100).toPrecision(3).replace(/\.?0+$/, '')}% of the mean`;
   return met === of
     ? `${goal}: met${of > 1 ? ' at every point' : ''}`
@@ -68,7 +44,7 @@ function targetText(t: TargetCiLike, met: number, of: number): string {
 }
 
 /** With a sweep: one block per point, its parameters and the first headline metrics. */
-export function formatSweepHeadline(summary: SweepSummaryLike, outDir: string): string {
+export function formatSweepHeadline(summary: SweepSummaryJson, outDir: string): string {
   const lines = [
     `${summary.scenario}: ${summary.points.length} sweep point(s), ${summary.units} unit(s), seed ${summary.seed}`,
     `resultHash ${summary.resultHash}`,

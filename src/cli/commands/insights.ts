@@ -4,12 +4,12 @@
  * contributor, to stdout or (atomically) to `--out`. Nothing is written when an input is bad.
  */
 import { chunked } from '../../output/csv.js';
-import { InsightsInputError } from '../../insights/inputError.js';
 import { msg } from '../../insights/messages.js';
 import { parsePeriod } from '../../insights/period.js';
 import { reportCsvLines, runInsights } from '../../insights/runInsights.js';
 import { writeFileAtomic } from '../../insights/writeFileAtomic.js';
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.js';
+import { EXIT_OK, type CliIo } from '../io.js';
+import { UsageError } from '../usageError.js';
 
 export interface InsightsArgs {
   readonly rule: string;
@@ -21,21 +21,15 @@ export interface InsightsArgs {
 export async function insightsCommand(args: InsightsArgs, io: CliIo): Promise<number> {
   const period = parsePeriod(args.period);
   if (!period.ok) throw new UsageError(msg.period(args.period));
-  try {
-    const report = await runInsights(args.rule, args.logs, period.periodMs);
-    if (args.out === undefined) {
-      for (const chunk of chunked(reportCsvLines(report))) io.stdout(chunk);
-    } else {
-      writeFileAtomic(args.out, chunked(reportCsvLines(report)));
-    }
-    io.stderr(
-      `${report.eventsRead} events read, ${report.eventsMatched} matched the rule, ${report.rows.length} rows` +
-        (args.out === undefined ? '\n' : ` written to ${args.out}\n`),
-    );
-    return EXIT_OK;
-  } catch (error) {
-    if (!(error instanceof InsightsInputError)) throw error;
-    for (const problem of error.problems) io.stderr(`${problem}\n`);
-    return EXIT_USAGE;
+  const report = await runInsights(args.rule, args.logs, period.periodMs);
+  if (args.out === undefined) {
+    for (const chunk of chunked(reportCsvLines(report))) io.stdout(chunk);
+  } else {
+    writeFileAtomic(args.out, chunked(reportCsvLines(report)));
   }
+  io.stderr(
+    `${report.eventsRead} events read, ${report.eventsMatched} matched the rule, ${report.rows.length} rows` +
+      (args.out === undefined ? '\n' : ` written to ${args.out}\n`),
+  );
+  return EXIT_OK;
 }

@@ -4,7 +4,7 @@
  * transitions.csv, rollout.csv and status.html. Heavy modules load only when it runs.
  */
 import type { Argv, CommandModule } from 'yargs';
-import { EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
+import { EXIT_OK, type CliIo } from '../io.js';
 
 export interface ObserveArgs {
   readonly logs: readonly string[];
@@ -33,25 +33,15 @@ export function observeModule(io: CliIo, setExit: (code: number) => void): Comma
 }
 
 export async function observeCommand(args: ObserveArgs, io: CliIo): Promise<number> {
-  const { ObserveInputError } = await import('../../observe/observeError.js');
-  const { InsightsInputError } = await import('../../insights/inputError.js');
   const { runObserve } = await import('../../observe/runObserve.js');
-  try {
-    const { observation: o, tables, files } = await runObserve(args);
-    if (args.quiet !== true) {
-      io.stderr(`${o.inits} INIT_START lines from ${tables.functions.length} function versions, ${tables.versions.length} runtime version ARNs; ${o.skipped} other lines skipped\n`);
-      if (o.malformed > 0) {
-        io.stderr(`${o.malformed} malformed INIT_START line(s)${o.malformed > o.malformedListed.length ? ` (first ${o.malformedListed.length})` : ''}:\n`);
-        for (const line of o.malformedListed) io.stderr(`  ${line}\n`);
-      }
-      io.stderr(`written: ${files.join(', ')}\n`);
+  const { observation: o, tables, files } = await runObserve(args);
+  if (args.quiet !== true) {
+    io.stderr(`${o.inits} INIT_START lines from ${tables.functions.length} function versions, ${tables.versions.length} runtime version ARNs; ${o.skipped} other lines skipped\n`);
+    if (o.malformed > 0) {
+      io.stderr(`${o.malformed} malformed INIT_START line(s)${o.malformed > o.malformedListed.length ? ` (first ${o.malformedListed.length})` : ''}:\n`);
+      for (const line of o.malformedListed) io.stderr(`  ${line}\n`);
     }
-    return EXIT_OK;
-  } catch (error) {
-    if (error instanceof ObserveInputError || error instanceof InsightsInputError) {
-      for (const problem of error.problems) io.stderr(`${problem}\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
+    io.stderr(`written: ${files.join(', ')}\n`);
   }
+  return EXIT_OK;
 }

@@ -4,9 +4,9 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { buildReport } from '../../report/buildReport.js';
-import { ResultsFileError } from '../../report/readResults.js';
 import { folderTarget, writeReport } from '../../report/writeReport.js';
-import { EXIT_OK, UsageError, type CliIo } from '../io.js';
+import { EXIT_OK, type CliIo } from '../io.js';
+import { UsageError } from '../usageError.js';
 
 export interface ReportArgs {
   readonly dir: string;
@@ -22,13 +22,8 @@ export function checkResultsDir(dir: string): void {
 export async function reportCommand(args: ReportArgs, io: CliIo): Promise<number> {
   checkResultsDir(args.dir);
   const started = process.hrtime.bigint();
-  try {
-    const target = folderTarget(args.dir);
-    writeReport(target, await buildReport(args.dir));
-    if (args.quiet !== true) io.stderr(`report written to ${target.htmlPath} (${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s)\n`);
-    return EXIT_OK;
-  } catch (error) {
-    if (error instanceof ResultsFileError) throw new UsageError(error.message);
-    throw error;
-  }
+  const target = folderTarget(args.dir);
+  writeReport(target, await buildReport(args.dir));
+  if (args.quiet !== true) io.stderr(`report written to ${target.htmlPath} (${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s)\n`);
+  return EXIT_OK;
 }

@@ -4,7 +4,7 @@
  * commercial region (R10). Versions of one runtime are ordered by release time: a newer
  * release overtakes an older one. Labels are never parsed (domain.md: no label grammar).
  */
-import type { Scenario } from '../../scenario/types.js';
+import type { Scenario } from '../spec.js';
 import { COMMERCIAL_REGIONS } from './regions.js';
 
 export const REGION_COUNT = COMMERCIAL_REGIONS.length;

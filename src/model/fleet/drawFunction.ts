@@ -6,7 +6,7 @@
  */
 import { createStream, type RandomStream } from '../../kernel/random.js';
 import { bernoulli, categorical, cumulativeWeights, gamma, lognormalFromMedian } from '../../kernel/distributions.js';
-import type { FleetSpec } from '../../scenario/types.js';
+import type { FleetSpec } from '../spec.js';
 import { UPDATE_MODES } from '../catalog/architectures.js';
 import { MODE_NONE, PACKAGE_IMAGE, type FleetState } from './fleetState.js';
 

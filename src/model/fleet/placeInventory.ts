@@ -9,7 +9,7 @@
  * version is stale from time 0.
  */
 import { lognormalFromMedian } from '../../kernel/distributions.js';
-import type { InventoryFunctionSpec, Scenario } from '../../scenario/types.js';
+import type { InventoryFunctionSpec, Scenario } from '../spec.js';
 import type { VersionTable } from '../catalog/versionTable.js';
 import { PACKAGE_TYPES, UPDATE_MODES } from '../catalog/architectures.js';
 import type { ReplicationContext } from '../context.js';

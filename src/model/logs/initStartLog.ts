@@ -29,7 +29,7 @@
 import { inventoryServingVersions } from '../fleet/placeInventory.js';
 import { exponential } from '../../kernel/distributions.js';
 import { createStream } from '../../kernel/random.js';
-import type { Scenario } from '../../scenario/types.js';
+import type { Scenario } from '../spec.js';
 import type { VersionTable } from '../catalog/versionTable.js';
 import {
   ACTION_ALIAS_ROLLBACK,

@@ -6,7 +6,7 @@
  * in total. A function that migrated (R13) during the run is counted by its runtime at the
  * horizon. Null without `startDate` (no lifecycle).
  */
-import type { Scenario } from '../../scenario/types.js';
+import type { Scenario } from '../spec.js';
 import type { FleetState } from '../fleet/fleetState.js';
 import { DAY_MS } from '../units.js';
 

@@ -5,7 +5,7 @@
 import type { ReportData, ReportSet } from '../types.js';
 import { omitted, topLevel, type ChartEntry, type VlSpec } from '../chart.js';
 import { headlineRows } from '../data/sweep.js';
-import { parameterNumber } from '../readResults.js';
+import { parameterNumber } from '../resultSets.js';
 
 export interface SetAxis {
   /** Quantitative: the swept parameter's value; nominal: the set's name. */

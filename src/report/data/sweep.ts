@@ -4,13 +4,9 @@
  */
 import type { ColumnTable } from 'arquero';
 import * as aq from 'arquero';
+import { HEADLINE_METRICS } from '../../analysis/headline.js';
 import { on, rows } from '../stats.js';
 
-/** The metrics a sweep or a comparison is read by, in this order. */
-export const HEADLINE_METRICS = [
-  'staleFunctionDays', 'lambdaStaleFunctionDays', 'ownerStaleFunctionDays', 'timeToPatchP50Days', 'timeToPatchP95Days',
-  'unpatchedShareAtHorizon', 'exposedFunctions', 'failedInvocations', 'timeToRollbackP50Hours', 'pinnedAtHorizon',
-] as const;
 
 /** set, metric, mean, lo, hi, replications, unit, label ("metric (unit)"), order: the headline metrics that are defined somewhere. */
 export function headlineRows(setMetrics: ColumnTable): Record<string, unknown>[] {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { replicationMetrics } from '../../../src/analysis/metrics.js';
 import { ACTION_FIRST_FAILURE, ACTION_MOVE, ACTION_NAMES } from '../../../src/model/measure/changeLog.js';
 import { simulateReplication } from '../../../src/model/simulate.js';
-import type { ReleaseSpec, Scenario } from '../../../src/scenario/types.js';
+import type { ReleaseSpec, Scenario } from '../../../src/model/spec.js';
 import { DAY, HOUR, release, scenario, weights } from '../scenarioFixture.js';
 
 const MIN = 60_000;

@@ -9,7 +9,7 @@ import { FIELD, EXPOSURE_FIELDS } from '../../../src/model/exposure/exposureStat
 import { HOW_NAMES, MODE_AUTO } from '../../../src/model/fleet/fleetState.js';
 import { ACTION_MIGRATE_REFUSED, ACTION_MOVE, ACTION_CREATE, ACTION_PIN, ACTION_ALIAS_ROLLBACK, ACTION_IMAGE_ROLLBACK } from '../../../src/model/measure/changeLog.js';
 import { simulateReplication } from '../../../src/model/simulate.js';
-import type { ReleaseSpec, Scenario } from '../../../src/scenario/types.js';
+import type { ReleaseSpec, Scenario } from '../../../src/model/spec.js';
 import { DAY, HOUR, release, scenario, weights } from '../scenarioFixture.js';
 
 const howCode = (name: string): number => (HOW_NAMES as readonly string[]).indexOf(name);

@@ -9,7 +9,7 @@ import { FleetState, MODE_AUTO, MODE_FUNCTION_UPDATE, MODE_MANUAL } from '../../
 import { setFunctionVersions, slotIndex } from '../../../src/model/fleet/functionVersions.js';
 import { replicationMetrics } from '../../../src/analysis/metrics.js';
 import { simulateReplication } from '../../../src/model/simulate.js';
-import type { ReleaseSpec } from '../../../src/scenario/types.js';
+import type { ReleaseSpec } from '../../../src/model/spec.js';
 import { DAY, HOUR, release, scenario, weights } from '../scenarioFixture.js';
 
 const v15 = (over: Partial<ReleaseSpec> = {}): ReleaseSpec =>

@@ -1,13 +1,14 @@
 /**
- * A validated, normalised scenario: the only shape the model ever sees.
+ * A validated, normalised scenario: the only shape the model ever sees. It belongs to the
+ * model; scenario/ turns YAML into it (and so depends on the model, never the reverse).
  *
  * Every duration is in integer milliseconds (`…Ms`), every share in [0, 1],
  * every weight list has positive weights that sum to 1 and keeps the file's order
  * (file order is what the seeded draws index into, so it is part of the result).
- * Defaults are filled in here, once, by the scenario loader.
+ * Defaults are filled in once, by the scenario loader.
  */
-import type { ArchitectureName, PackageTypeName, UpdateModeName } from '../model/catalog/architectures.js';
-import type { RegionName } from '../model/catalog/regions.js';
+import type { ArchitectureName, PackageTypeName, UpdateModeName } from './catalog/architectures.js';
+import type { RegionName } from './catalog/regions.js';
 
 export interface WeightEntry<K extends string = string> {
   readonly name: K;
@@ -99,7 +100,7 @@ export interface FleetSpec {
 export interface InventoryFunctionSpec {
   readonly region: RegionName;
   readonly architecture: ArchitectureName;
-  /** Managed runtime id; an image function gets the runtime its base image is drawn for (README). */
+  /** Managed runtime id; an image function gets the runtime its base image is drawn for (docs/model.md). */
   readonly runtime: string;
   readonly packageType: PackageTypeName;
   /** `$LATEST` (number 0) first, then the kept published versions, numbers ascending. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, suggest } from '../../src/scenario/suggest.js';
+import { editDistance, suggest } from '../../src/common/suggest.js';
 
 describe('editDistance', () => {
   it.each([

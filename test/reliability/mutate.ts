@@ -15,9 +15,9 @@
  * Tree and token mutations fall back to a text mutation when the text no longer parses.
  */
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { createStream, type RandomStream } from '../kernel/random.js';
-import { MAX_FILE_BYTES } from '../scenario/limits.js';
-import { findExcessiveNesting } from '../scenario/nesting.js';
+import { createStream, type RandomStream } from '../../src/kernel/random.js';
+import { MAX_FILE_BYTES } from '../../src/scenario/limits.js';
+import { findExcessiveNesting } from '../../src/scenario/nesting.js';
 
 export interface MutatedFile {
   readonly text: string;

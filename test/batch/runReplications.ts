@@ -1,13 +1,13 @@
 /**
- * Runs a scenario's replications one after another and combines their digests into the
- * run's `resultHash`. Replication r uses the same named streams (seed, name, r) whatever
- * else is run, so any replication can be rerun alone and gives the same bytes.
+ * Test helper: runs a scenario's replications one after another in this thread and combines
+ * their digests into the run's `resultHash` by the batch's own rule (`batchResultHash`).
+ * Replication r uses the same named streams (seed, name, r) whatever else is run, so any replication can be rerun alone and gives the same bytes.
  */
-import { createHash } from 'node:crypto';
-import type { Scenario } from '../scenario/types.js';
-import { buildVersionTable, type VersionTable } from '../model/catalog/versionTable.js';
-import type { ReplicationResult } from '../model/result.js';
-import { simulateReplication } from '../model/simulate.js';
+import { batchResultHash } from '../../src/batch/batchOutputs.js';
+import { buildVersionTable, type VersionTable } from '../../src/model/catalog/versionTable.js';
+import type { ReplicationResult } from '../../src/model/result.js';
+import { simulateReplication } from '../../src/model/simulate.js';
+import type { Scenario } from '../../src/model/spec.js';
 
 export interface RunOptions {
   readonly seed: number;
@@ -22,12 +22,6 @@ export interface RunResult {
   readonly results: readonly ReplicationResult[];
   /** sha256 over the replications' digests, in replication order. */
   readonly resultHash: string;
-}
-
-export function combineDigests(results: readonly ReplicationResult[]): string {
-  const hash = createHash('sha256');
-  for (const r of results) hash.update(`${r.replication}:${r.digest}\n`);
-  return hash.digest('hex');
 }
 
 export function runReplications(scenario: Scenario, options: RunOptions): RunResult {
@@ -46,5 +40,5 @@ export function runReplications(scenario: Scenario, options: RunOptions): RunRes
     results.push(result);
     options.onReplication?.(r + 1, options.replications, result);
   }
-  return { versions, results, resultHash: combineDigests(results) };
+  return { versions, results, resultHash: batchResultHash(results.map((r) => ({ point: 0, replication: r.replication, digest: r.digest })), false) };
 }

@@ -4,13 +4,13 @@
  * writing excluded). Units are kept as summaries only. The result hash is returned too, so
  * a caller can show that every worker count gives the same answer.
  */
-import type { Scenario } from '../scenario/types.js';
-import { batchResultHash } from './batchOutputs.js';
-import { makePlan, unitId, type UnitRef } from './plan.js';
-import { createWorkerPool } from './pool.js';
-import { runBatch } from './runBatch.js';
-import type { UnitSummary } from './unitCodec.js';
-import type { UnitStore } from './workDir.js';
+import type { Scenario } from '../model/spec.js';
+import { batchResultHash } from '../batch/batchOutputs.js';
+import { makePlan, unitId, type UnitRef } from '../batch/plan.js';
+import { createWorkerPool } from '../batch/pool.js';
+import { runBatch } from '../batch/runBatch.js';
+import type { UnitSummary } from '../batch/unitCodec.js';
+import type { UnitStore } from '../batch/workDir.js';
 
 export interface WorkerBench {
   readonly workers: number;
