@@ -31,7 +31,7 @@ import {
   withInfo,
 } from './fields.js';
 import { DEFAULT_SAMPLE_EVERY } from './defaults.js';
-import { MAX_FUNCTIONS, MAX_HORIZON_MS, MAX_INVOCATION_SIGMA, MAX_INVOCATIONS_PER_DAY, MAX_REPLICATIONS } from './limits.js';
+import { MAX_FUNCTIONS, MAX_HORIZON_MS, MAX_INVOCATION_SIGMA, MAX_INVOCATIONS_PER_DAY, MAX_MIGRATIONS_PER_FUNCTION_PER_DAY, MAX_REPLICATIONS } from './limits.js';
 import { allowed } from './messages.js';
 
 const RUNTIMES = RUNTIME_IDS as readonly [string, ...string[]];
@@ -220,7 +220,7 @@ export const ownersSchema = z.strictObject({
     .describe('How owners roll back a broken version and when they undo it.'),
   migrations: z
     .strictObject({
-      perFunctionPerDay: nonNegativeNumber().default(0).describe('Rate at which owners change architecture or runtime identifier (R13).'),
+      perFunctionPerDay: nonNegativeNumberAtMost(MAX_MIGRATIONS_PER_FUNCTION_PER_DAY).default(0).describe('Rate at which owners change architecture or runtime identifier (R13).'),
       retryAfter: duration('allowed').default('1d').describe('Retry delay when a migration is refused because $LATEST is Manual (R13).'),
     })
     .prefault({})

@@ -45,3 +45,11 @@ export const MAX_BLOCK_INDENT = 256;
 
 /** Most points a `sweep` may expand to (the product of its lists' lengths). */
 export const MAX_SWEEP_POINTS = 10_000;
+
+/**
+ * Most architecture or runtime-identifier changes an owner makes per function per day
+ * (`owners.migrations.perFunctionPerDay`): one an hour. Each is an owner's deliberate
+ * UpdateFunctionConfiguration (R8, R13) and an event of the run; a larger rate only floods the
+ * event queue (a hostile file with 1e9 ran for hours instead of being refused).
+ */
+export const MAX_MIGRATIONS_PER_FUNCTION_PER_DAY = 24;
