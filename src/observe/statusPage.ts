@@ -6,7 +6,7 @@
  */
 import { browserBundles } from '../report/bundles.js';
 import { escapeHtml, jsonForScript, scriptForInline } from '../report/escape.js';
-import { CSP, CSS, EMBED_SCRIPT, renderTable, type Cell, type TableModel } from '../report/html.js';
+import { EMBED_SCRIPT, pageHead, renderTable, type Cell, type TableModel } from '../report/html.js';
 import { iso } from './observeCsv.js';
 import type { Observation } from './observation.js';
 import { fleetShareChart, rolloutChart, timeToPatchChart, type StatusChart } from './statusCharts.js';
@@ -69,15 +69,7 @@ export function statusPage(o: Observation, t: Tables, withInventory: boolean): s
   const specs = Object.fromEntries(charts.map((c) => [c.name, c.spec]));
   const bundles = browserBundles();
   const title = 'What is my fleet running?';
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${CSS}</style>
-</head>
+  return `${pageHead(title)}
 <body>
 <main>
 <header class="page">

@@ -144,15 +144,7 @@ export function renderPage(m: PageModel): string {
   const scenarios = m.scenarios.map((s) => s.text === null
     ? `<p class="intro">${escapeHtml(s.label)}: no scenario.yaml in the results folder.</p>`
     : `<details class="scenario" open><summary>${escapeHtml(s.label)}</summary><pre><code>${escapeHtml(s.text)}</code></pre></details>`);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(m.title)}</title>
-<style>${CSS}</style>
-</head>
+  return `${pageHead(m.title)}
 <body>
 <main>
 <header class="page">
@@ -180,4 +172,17 @@ ${scenarios.join('\n')}
 </body>
 </html>
 `;
+}
+
+/** The head every self-contained page shares: charset, the offline CSP, viewport, title, styles. */
+export function pageHead(title: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${CSS}</style>
+</head>`;
 }
