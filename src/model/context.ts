@@ -58,6 +58,8 @@ export interface ReplicationContext {
   readonly incompatibleVersion: Uint8Array;
   /** When each version starts failing (R11 expiry), ms; Infinity if never. By version id. */
   readonly expiresAtMs: Float64Array;
+  /** When each runtime is deprecated (lifecycle.ts), ms; Infinity without a lifecycle. By runtime index. */
+  readonly deprecatedAtMs: Float64Array;
   /** Keyed draws: one answer per (function, release, …) whatever the event order. */
   readonly keyed: {
     readonly susceptible: KeyedUniform;

@@ -36,6 +36,7 @@ import { StalenessMeter } from './measure/staleness.js';
 import { SurvivalHistogram } from './measure/survival.js';
 import type { ReplicationResult } from './result.js';
 import { closeAtHorizon } from './rollout/horizon.js';
+import { deprecationTimes } from './rollout/lifecycle.js';
 import { onPendingMove } from './rollout/move.js';
 import { publishBaseImage, publishInRegion } from './rollout/publish.js';
 import { VersionStalenessMeter } from './measure/versionStaleness.js';
@@ -130,6 +131,7 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
       versions.releaseIndex[v]! >= 0 && scenario.releases[versions.releaseIndex[v]!]!.incompatibility !== null ? 1 : 0),
     haltedAtMs: new Float64Array(versions.count).fill(Number.NaN),
     expiresAtMs,
+    deprecatedAtMs: deprecationTimes(scenario),
     keyed: {
       susceptible: createKeyedUniform(seed, 'owners.susceptible', replication),
       hazard: createKeyedUniform(seed, 'owners.firstFailure', replication),

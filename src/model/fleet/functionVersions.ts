@@ -8,7 +8,7 @@
  * time 0): `$LATEST` plus N kept published versions, each with its own runtime version,
  * configured mode and pin, and an alias pointing at one of them by its number.
  */
-import { MODE_MANUAL, SLOT_LATEST, type FleetState } from './fleetState.js';
+import { MODE_AUTO, MODE_MANUAL, SLOT_LATEST, type FleetState } from './fleetState.js';
 
 /** One function version, as data. `pinned`: a rollback pin (Manual with the runtime version's ARN). */
 export interface FunctionVersionData {
@@ -141,4 +141,34 @@ export function initDrawnVersions(fleet: FleetState, f: number, version: number,
   fleet.hasAlias[f] = published > 0 ? 1 : 0;
   fleet.nextNumber[f] = published + 1;
   mirrorLive(fleet, f);
+}
+
+/** staleSlots bits: `$LATEST` is stale; the serving version is stale; some effectively Auto version is stale. */
+export const STALE_LATEST = 1;
+export const STALE_SERVING = 2;
+export const STALE_AUTO = 4;
+
+/** Which of `f`'s kept versions are not on `latest` (its latest secure version), as STALE_* bits; 0: none. */
+export function staleSlots(fleet: FleetState, f: number, latest: number): number {
+  const base = f * fleet.versionSlots;
+  const end = base + fleet.publishedCount[f]!;
+  const serving = base + fleet.aliasSlot[f]!;
+  let bits = 0;
+  for (let i = base; i <= end; i++) {
+    if (fleet.slotVersion[i] === latest) continue;
+    if (i === base) bits |= STALE_LATEST;
+    if (i === serving) bits |= STALE_SERVING;
+    if (fleet.slotPinned[i] === 0 && fleet.slotMode[i] === MODE_AUTO) bits |= STALE_AUTO;
+  }
+  return bits;
+}
+
+/** Runtime version of the first kept version of `f` that is effectively Auto and not on `latest`, or -1. */
+export function staleAutoVersion(fleet: FleetState, f: number, latest: number): number {
+  const base = f * fleet.versionSlots;
+  const end = base + fleet.publishedCount[f]!;
+  for (let i = base; i <= end; i++) {
+    if (fleet.slotVersion[i] !== latest && fleet.slotPinned[i] === 0 && fleet.slotMode[i] === MODE_AUTO) return fleet.slotVersion[i]!;
+  }
+  return -1;
 }

@@ -4,7 +4,6 @@
  * switchVersion/setMode (groups, staleness, exposure, patches, trace).
  */
 import type { ReplicationContext } from '../context.js';
-import { MODE_AUTO, SLOT_LATEST } from '../fleet/fleetState.js';
 import { appendSnapshot, dropOldestPublished, effectiveMode, removePublishedSlot, slotIndex } from '../fleet/functionVersions.js';
 import { isStaleOn, latestFor, setMode, switchVersion } from './switchVersion.js';
 
@@ -69,33 +68,10 @@ export function publishAndRedirect(ctx: ReplicationContext, f: number, atMs: num
   redirectAlias(ctx, f, slot, atMs, action, cause);
 }
 
-/** Re-evaluates every kept version's staleness after the latest secure version changed. */
-export function refreshSlots(ctx: ReplicationContext, f: number, atMs: number): void {
+/** Re-evaluates every kept version's staleness after the latest secure version changed (to `latest`). */
+export function refreshSlots(ctx: ReplicationContext, f: number, atMs: number, latest = latestFor(ctx, f)): void {
   const fleet = ctx.fleet;
-  const latest = latestFor(ctx, f);
   const base = f * fleet.versionSlots;
   const end = base + fleet.publishedCount[f]!;
   for (let i = base; i <= end; i++) ctx.versionStaleness.refresh(i, atMs, fleet.slotVersion[i] !== latest);
-}
-
-/** Runtime version of the first kept version of `f` that is effectively Auto and stale, or -1. */
-export function staleAutoVersion(ctx: ReplicationContext, f: number): number {
-  const fleet = ctx.fleet;
-  const latest = latestFor(ctx, f);
-  const base = f * fleet.versionSlots;
-  const end = base + fleet.publishedCount[f]!;
-  for (let i = base; i <= end; i++) {
-    if (fleet.slotVersion[i] !== latest && fleet.slotPinned[i] === 0 && fleet.slotMode[i] === MODE_AUTO) return fleet.slotVersion[i]!;
-  }
-  return -1;
-}
-
-/** True when some kept version of `f` is effectively Auto and not on the latest secure version. */
-export function hasStaleAutoSlot(ctx: ReplicationContext, f: number): boolean {
-  return staleAutoVersion(ctx, f) >= 0;
-}
-
-/** True when `$LATEST` is not on the latest secure version. */
-export function latestSlotStale(ctx: ReplicationContext, f: number): boolean {
-  return isStaleOn(ctx, f, ctx.fleet.slotVersion[slotIndex(ctx.fleet, f, SLOT_LATEST)]!);
 }

@@ -7,9 +7,14 @@
  * Without `startDate` no runtime has a lifecycle and nothing here applies.
  */
 import type { ReplicationContext } from '../context.js';
+import type { Scenario } from '../spec.js';
+
+/** Deprecation time of each scenario runtime (by runtime index), ms; Infinity without one. */
+export function deprecationTimes(scenario: Scenario): Float64Array {
+  return Float64Array.from(scenario.runtimes, (r) => r.lifecycle?.deprecatedAtMs ?? Number.POSITIVE_INFINITY);
+}
 
 /** True when `f`'s runtime is deprecated at `atMs`. */
 export function runtimeDeprecated(ctx: ReplicationContext, f: number, atMs: number): boolean {
-  const lifecycle = ctx.scenario.runtimes[ctx.fleet.runtime[f]!]!.lifecycle;
-  return lifecycle !== undefined && lifecycle.deprecatedAtMs !== null && atMs >= lifecycle.deprecatedAtMs;
+  return atMs >= ctx.deprecatedAtMs[ctx.fleet.runtime[f]!]!;
 }

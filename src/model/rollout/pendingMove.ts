@@ -14,21 +14,19 @@
 import type { ReplicationContext } from '../context.js';
 import { EV_MOVE } from '../events.js';
 import { HOW_CONFIG, HOW_LAMBDA_ROLLBACK, HOW_PHASE1, HOW_PHASE2, HOW_REBUILD, MODE_MANUAL, NO_HANDLE, PACKAGE_IMAGE, SLOT_LATEST } from '../fleet/fleetState.js';
-import { effectiveMode, slotIndex } from '../fleet/functionVersions.js';
-import { hasStaleAutoSlot, latestSlotStale, staleAutoVersion } from './functionVersionOps.js';
-import { latestFor, isStaleOn } from './switchVersion.js';
+import { effectiveMode, slotIndex, STALE_AUTO, STALE_LATEST, STALE_SERVING, staleAutoVersion, staleSlots } from '../fleet/functionVersions.js';
+import { latestFor } from './switchVersion.js';
 
 /** Key of a draw made at `atMs` rather than for a release (release keys are ≥ 0). */
 const timeKey = (atMs: number): number => -1 - Math.floor(atMs / 1000);
 
 const expMs = (u: number, ratePerMs: number): number => Math.ceil(-Math.log1p(-u) / ratePerMs);
 
-/** True when the owner's next change would move something: `$LATEST` movable and something stale. */
-function ownerCanMove(ctx: ReplicationContext, f: number): boolean {
+/** True when the owner's next change would move something: `$LATEST` movable and it or the serving version stale (`stale`: staleSlots bits). */
+function ownerCanMove(ctx: ReplicationContext, f: number, stale: number): boolean {
   const fleet = ctx.fleet;
-  if (fleet.held[f] === 1) return false;
-  if (effectiveMode(fleet, slotIndex(fleet, f, SLOT_LATEST)) === MODE_MANUAL) return false; // R9
-  return latestSlotStale(ctx, f) || isStaleOn(ctx, f, fleet.version[f]!);
+  if ((stale & (STALE_LATEST | STALE_SERVING)) === 0 || fleet.held[f] === 1) return false;
+  return effectiveMode(fleet, slotIndex(fleet, f, SLOT_LATEST)) !== MODE_MANUAL; // R9
 }
 
 /** The owner's next change after `fromMs`, keyed by `key`: [atMs, how]; Infinity if none. */
@@ -53,15 +51,17 @@ function nextOwnerChange(ctx: ReplicationContext, f: number, fromMs: number, key
 const scratch = new Float64Array(2);
 
 /**
- * Offers `f` the moves a publication of `release` brings at `publishedMs` (the function is
- * stale). Draws are keyed, so nothing is drawn for a function that is not offered.
+ * Offers `f` the moves a publication of `release` brings at `publishedMs`, which made `latest`
+ * its latest secure version. Draws are keyed, so nothing is drawn for a function that is not offered.
  */
-export function offerMoves(ctx: ReplicationContext, f: number, publishedMs: number, releaseIndex: number): void {
+export function offerMoves(ctx: ReplicationContext, f: number, publishedMs: number, releaseIndex: number, latest: number): void {
   const fleet = ctx.fleet;
+  const stale = staleSlots(fleet, f, latest);
+  if (stale === 0) return;
   let atMs = fleet.pendingAtMs[f]!;
   let how = fleet.pendingHow[f]!;
   // A pending move means the next change is known not to come before it.
-  if (fleet.pendingHandle[f] === NO_HANDLE && ownerCanMove(ctx, f)) {
+  if (fleet.pendingHandle[f] === NO_HANDLE && ownerCanMove(ctx, f, stale)) {
     nextOwnerChange(ctx, f, publishedMs, releaseIndex, scratch);
     if (scratch[0]! < atMs) {
       atMs = scratch[0]!;
@@ -69,7 +69,7 @@ export function offerMoves(ctx: ReplicationContext, f: number, publishedMs: numb
     }
   }
   // R8 phase 2 / R9 / R14: Lambda moves Auto function versions, published ones included.
-  if (hasStaleAutoSlot(ctx, f)) {
+  if ((stale & STALE_AUTO) !== 0) {
     const phase2 = ctx.scenario.releases[releaseIndex]!.phase2;
     const phase2Ms = publishedMs + phase2.startAfterMs + Math.floor(ctx.keyed.phase2.at(f, releaseIndex) * phase2.durationMs);
     if (phase2Ms < atMs) {
@@ -103,18 +103,20 @@ export function setPendingMove(ctx: ReplicationContext, f: number, atMs: number,
  */
 export function offerMovesFromNow(ctx: ReplicationContext, f: number, atMs: number): void {
   const fleet = ctx.fleet;
+  const latest = latestFor(ctx, f);
+  const stale = staleSlots(fleet, f, latest);
+  if (stale === 0) return; // nothing to move: whatever is pending stays as it is
   let when = fleet.pendingAtMs[f]!;
   let how = fleet.pendingHow[f]!;
-  if (fleet.pendingHandle[f] === NO_HANDLE && ownerCanMove(ctx, f)) {
+  if (fleet.pendingHandle[f] === NO_HANDLE && ownerCanMove(ctx, f, stale)) {
     nextOwnerChange(ctx, f, atMs, timeKey(atMs), scratch);
     if (scratch[0]! < when) {
       when = scratch[0]!;
       how = scratch[1]!;
     }
   }
-  const staleAuto = fleet.packageType[f] === PACKAGE_IMAGE ? -1 : staleAutoVersion(ctx, f);
+  const staleAuto = fleet.packageType[f] === PACKAGE_IMAGE || (stale & STALE_AUTO) === 0 ? -1 : staleAutoVersion(fleet, f, latest);
   if (staleAuto >= 0) {
-    const latest = latestFor(ctx, f);
     const release = ctx.versions.releaseIndex[latest]!;
     // The window: the latest release's phase 2 or, when the latest secure version is a
     // runtime's starting version again (a halt), the halted release's Lambda rollback (R11).

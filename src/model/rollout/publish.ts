@@ -21,9 +21,9 @@ function reach(ctx: ReplicationContext, f: number, version: number, rank: number
     ctx.survival.recordPatched(0);
   }
   if (!newest) return;
-  refreshSlots(ctx, f, atMs);
+  refreshSlots(ctx, f, atMs, version);
   if (fleet.version[f] !== version) staleness.begin(f, atMs);
-  offerMoves(ctx, f, atMs, releaseIndex);
+  offerMoves(ctx, f, atMs, releaseIndex, version);
 }
 
 export function publishInRegion(ctx: ReplicationContext, version: number, region: number, atMs: number): void {
