@@ -5,8 +5,8 @@
  * of failing hours later with an out-of-memory crash or a full disk.
  *
  * Model of one replication (one unit of work on one worker thread):
- *   - transient: the fleet's columns (FLEET_BYTES_PER_FUNCTION per function plus its retain + 1
- *     version slots of FLEET_BYTES_PER_VERSION_SLOT, capacity doubling
+ *   - transient: the fleet's records (fleetBytesPerFunction(retain) per function: its fields
+ *     and its retain + 1 version slots, capacity doubling
  *     with creations), the event queue (about one pending event per function, per migrating
  *     function and per publication), the live group counts, and 10 MB of JS heap garbage and code;
  *   - retained (its result, then its encoded copy in the work folder): patch rows (one per
@@ -30,7 +30,7 @@ import type { Scenario } from '../model/spec.js';
 import { EXPOSURE_FIELDS } from '../model/exposure/exposureState.js';
 import { COMMERCIAL_REGIONS } from '../model/catalog/regions.js';
 import { buildVersionTable, REGION_COUNT } from '../model/catalog/versionTable.js';
-import { FLEET_BYTES_PER_FUNCTION, FLEET_BYTES_PER_VERSION_SLOT, MODE_SLOTS } from '../model/fleet/fleetState.js';
+import { fleetBytesPerFunction, MODE_SLOTS } from '../model/fleet/fleetState.js';
 import { PATCH_CHUNK_ROWS } from '../model/measure/patchLog.js';
 import { SURVIVAL_BINS } from '../model/measure/survival.js';
 import { DAY_MS } from '../model/units.js';
@@ -179,7 +179,7 @@ export function estimateRun(scenario: Scenario, options: EstimateOptions): RunEs
   const pendingEvents = functions * (migrations > 0 ? 2 : 1) + versions.count * regions + 1024;
 
   const replication: ReplicationBytes = {
-    fleet: (FLEET_BYTES_PER_FUNCTION + FLEET_BYTES_PER_VERSION_SLOT * (fleet.publishedVersions.retain + 1)) * capacity,
+    fleet: fleetBytesPerFunction(fleet.publishedVersions.retain) * capacity,
     eventQueue: EVENT_BYTES * pendingEvents,
     groupCounts: regions * architectures * 2 * MODE_SLOTS * versions.count * 4,
     // Kept rows, plus as much again while the chunks are joined; with --no-patches they are only hashed.

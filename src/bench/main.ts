@@ -21,7 +21,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FLEET_BYTES_PER_FUNCTION, FLEET_BYTES_PER_VERSION_SLOT } from '../model/fleet/fleetState.js';
+import { fleetBytesPerFunction } from '../model/fleet/fleetState.js';
 import { runChild, median } from './childRun.js';
 import { benchWorkers } from './benchWorkers.js';
 import { benchScenario, benchScenarioText } from './benchScenario.js';
@@ -80,7 +80,7 @@ const e2eRate = e2e.events / (e2e.wallMs / 1000);
 row('  simulated events/s', M(e2eRate));
 row('  events', e2e.events.toLocaleString('en'));
 row('  simulation peak RSS', MiB(e2e.maxRssBytes), quick ? '' : '≤ 1 GB', quick ? null : e2e.maxRssBytes <= GB);
-row('  fleet state per function', `${FLEET_BYTES_PER_FUNCTION} B + 4 version slots × ${FLEET_BYTES_PER_VERSION_SLOT} B`);
+row('  fleet state per function (one record, retain 3)', `${fleetBytesPerFunction(3)} B`);
 const scratch = mkdtempSync(join(tmpdir(), 'lrs-bench-'));
 interface WholeRun { wallMs: number; maxRssBytes: number }
 function wholeRun(functions: number, runs: number): WholeRun {

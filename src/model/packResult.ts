@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ReplicationContext } from './context.js';
+import { F32_INVOCATIONS, F64_CREATED, U16_QUALIFIER0, U8_ARCHITECTURE, U8_ARCHITECTURE0, U8_CONFIGURED_MODE, U8_HAS_ALIAS, U8_PACKAGE_TYPE, U8_REGION, U8_RUNTIME } from './fleet/fleetLayout.js';
 import { generateInitStartEvents } from './logs/initStartLog.js';
 import { deprecatedRuntimeAtHorizon } from './measure/deprecatedRuntime.js';
 import type { TechnicalLag } from './measure/technicalLag.js';
@@ -68,14 +69,14 @@ export function packResult(
   const changes = ctx.changes?.rows.view() ?? null;
   const initStartFunctions = initStartSample !== undefined
     ? {
-        region: fleet.region.slice(0, n),
-        architecture: fleet.architecture.slice(0, n),
-        runtime: fleet.runtime.slice(0, n),
-        hasAlias: fleet.hasAlias.slice(0, n),
-        qualifier: fleet.qualifier0.slice(0, n),
-        architecture0: fleet.architecture0.slice(0, n),
-        invocationsPerDay: fleet.invocationsPerDay.slice(0, n),
-        createdMs: fleet.createdMs.slice(0, n),
+        region: fleet.u8Column(U8_REGION, n),
+        architecture: fleet.u8Column(U8_ARCHITECTURE, n),
+        runtime: fleet.u8Column(U8_RUNTIME, n),
+        hasAlias: fleet.u8Column(U8_HAS_ALIAS, n),
+        qualifier: fleet.u16Column(U16_QUALIFIER0, n),
+        architecture0: fleet.u8Column(U8_ARCHITECTURE0, n),
+        invocationsPerDay: fleet.f32Column(F32_INVOCATIONS, n),
+        createdMs: fleet.f64Column(F64_CREATED, n),
         count: n,
       }
     : null;
@@ -91,11 +92,11 @@ export function packResult(
     timeseries,
     patches: patchLog.rows,
     functions: {
-      region: fleet.region.slice(0, n),
-      architecture: fleet.architecture.slice(0, n),
-      runtime: fleet.runtime.slice(0, n),
-      packageType: fleet.packageType.slice(0, n),
-      mode: fleet.configuredMode.slice(0, n),
+      region: fleet.u8Column(U8_REGION, n),
+      architecture: fleet.u8Column(U8_ARCHITECTURE, n),
+      runtime: fleet.u8Column(U8_RUNTIME, n),
+      packageType: fleet.u8Column(U8_PACKAGE_TYPE, n),
+      mode: fleet.u8Column(U8_CONFIGURED_MODE, n),
     },
     survival: { binMs: survival.binMs, patched: survival.patched, censored: survival.censored },
     totals,

@@ -15,7 +15,7 @@ import { isSusceptible } from './susceptibility.js';
 
 function failureRatePerMs(ctx: ReplicationContext, f: number, ep: ExposureEpisode): number {
   const errorRate = ctx.scenario.releases[ep.release]!.incompatibility!.errorRate;
-  return (ctx.fleet.invocationsPerDay[f]! / DAY_MS) * errorRate;
+  return (ctx.fleet.invocationsPerDay(f) / DAY_MS) * errorRate;
 }
 
 /** Books invocations and failures from the anchor to `toMs` and moves the anchor there. */
@@ -24,7 +24,7 @@ export function accrue(ctx: ReplicationContext, f: number, ep: ExposureEpisode, 
   if (dt <= 0) return;
   const lifetimeMs = ctx.scenario.fleet.environmentLifetimeMs;
   const integralMs = shareIntegralMs(ep.share, ep.live, dt, lifetimeMs);
-  const invocationsPerMs = ctx.fleet.invocationsPerDay[f]! / DAY_MS;
+  const invocationsPerMs = ctx.fleet.invocationsPerDay(f) / DAY_MS;
   const failuresPerMs = failureRatePerMs(ctx, f, ep);
   ctx.exposure.add(ep.group, FIELD.exposedInvocations, invocationsPerMs * integralMs);
   ctx.exposure.add(ep.group, FIELD.failedInvocations, failuresPerMs * integralMs);
@@ -116,7 +116,7 @@ export function onLiveVersionChange(ctx: ReplicationContext, f: number, from: nu
   ep = {
     version: to,
     release,
-    group: tracker.group(release, fleet.region[f]!, fleet.architecture[f]!, fleet.mode[f]!),
+    group: tracker.group(release, fleet.region(f), fleet.architecture(f), fleet.mode(f)),
     share: from === NO_VERSION || !gradual ? 1 : 0, // at once, or rising with new environments (R15)
     anchorMs: atMs,
     live: true,

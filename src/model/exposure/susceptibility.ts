@@ -10,8 +10,8 @@ export function isSusceptible(ctx: ReplicationContext, f: number, releaseIndex: 
   if (inc === null) return false;
   const { fleet, scenario } = ctx;
   const spec = scenario.fleet;
-  if (inc.architectures && !inc.architectures.includes(spec.architectures[fleet.architecture[f]!]!.name)) return false;
-  if (inc.regions && !inc.regions.includes(spec.regions[fleet.region[f]!]!.name)) return false;
-  if (inc.packageTypes && !inc.packageTypes.includes(fleet.packageType[f] === 1 ? 'Image' : 'Zip')) return false;
+  if (inc.architectures && !inc.architectures.includes(spec.architectures[fleet.architecture(f)]!.name)) return false;
+  if (inc.regions && !inc.regions.includes(spec.regions[fleet.region(f)]!.name)) return false;
+  if (inc.packageTypes && !inc.packageTypes.includes(fleet.packageType(f) === 1 ? 'Image' : 'Zip')) return false;
   return ctx.keyed.susceptible.at(f, releaseIndex) < inc.share;
 }

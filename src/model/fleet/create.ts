@@ -40,15 +40,15 @@ export function placeFunction(ctx: ReplicationContext, atMs: number, sampler = c
 /** Gives a drawn function `f` its versions and enters it in the buckets and groups. */
 export function registerFunction(ctx: ReplicationContext, f: number, atMs: number): void {
   const { fleet } = ctx;
-  const region = fleet.region[f]!;
-  const runtime = fleet.runtime[f]!;
+  const region = fleet.region(f);
+  const runtime = fleet.runtime(f);
   const version = latestFor(ctx, f);
-  const published = fleet.hasAlias[f] === 0 ? 0 : atMs === 0 ? fleet.versionSlots - 1 : 1;
-  initDrawnVersions(fleet, f, version, fleet.mode[f]!, published);
-  fleet.architecture0[f] = fleet.architecture[f]!;
-  fleet.qualifier0[f] = published;
-  fleet.highestRank[f] = ctx.versions.rank[version]!;
-  fleet.versionSinceMs[f] = atMs;
+  const published = fleet.hasAlias(f) === 0 ? 0 : atMs === 0 ? fleet.versionSlots - 1 : 1;
+  initDrawnVersions(fleet, f, version, fleet.mode(f), published);
+  fleet.setArchitecture0(f, fleet.architecture(f));
+  fleet.setQualifier0(f, published);
+  fleet.setHighestRank(f, ctx.versions.rank[version]!);
+  fleet.setVersionSinceMs(f, atMs);
   ctx.buckets.add(region, runtime, f);
   ctx.groups.add(f);
 }
@@ -59,12 +59,12 @@ export function createFunction(ctx: ReplicationContext, atMs: number): void {
   if (sampler === null) return scheduleNextCreation(ctx, atMs);
   const f = placeFunction(ctx, atMs, sampler);
   const { fleet, versions } = ctx;
-  fleet.lastHow[f] = HOW_CREATE;
-  const v = fleet.version[f]!;
+  fleet.setLastHow(f, HOW_CREATE);
+  const v = fleet.version(f);
   logChange(ctx, atMs, f, ACTION_CREATE, NO_VERSION, v, HOW_CREATE);
   onLiveVersionChange(ctx, f, NO_VERSION, v, atMs, false);
   scheduleNextMigration(ctx, f, atMs);
   // The release it was created on had already reached its region: patched by creation.
-  if (versions.releaseIndex[v]! >= 0) ctx.patches.append(f, v, reachedFor(ctx, f, v), atMs, HOW_CREATE, fleet.mode[f]!);
+  if (versions.releaseIndex[v]! >= 0) ctx.patches.append(f, v, reachedFor(ctx, f, v), atMs, HOW_CREATE, fleet.mode(f));
   scheduleNextCreation(ctx, atMs);
 }

@@ -77,22 +77,22 @@ export function prepareFleetSampler(spec: FleetSpec, runtimeCodes: Uint8Array, p
 export function drawFunction(fleet: FleetState, sampler: FleetSampler, draws: FunctionDraws, createdMs: number): number {
   const { spec } = sampler;
   const id = fleet.add();
-  fleet.region[id] = categorical(draws.region, sampler.region);
-  fleet.architecture[id] = categorical(draws.architecture, sampler.architecture);
-  fleet.runtime[id] = sampler.runtimeCodes[categorical(draws.runtime, sampler.runtime)]!;
+  fleet.setRegion(id, categorical(draws.region, sampler.region));
+  fleet.setArchitecture(id, categorical(draws.architecture, sampler.architecture));
+  fleet.setRuntime(id, sampler.runtimeCodes[categorical(draws.runtime, sampler.runtime)]!);
   const packageType = sampler.packageCodes[categorical(draws.packageType, sampler.packageType)]!;
-  fleet.packageType[id] = packageType;
+  fleet.setPackageType(id, packageType);
   const mode = sampler.modeCodes[categorical(draws.mode, sampler.mode)]!;
-  fleet.mode[id] = packageType === PACKAGE_IMAGE ? MODE_NONE : mode;
-  fleet.configuredMode[id] = fleet.mode[id]!;
-  fleet.hasAlias[id] = bernoulli(draws.alias, spec.publishedVersionShare) ? 1 : 0;
+  fleet.setMode(id, packageType === PACKAGE_IMAGE ? MODE_NONE : mode);
+  fleet.setConfiguredMode(id, fleet.mode(id));
+  fleet.setHasAlias(id, bernoulli(draws.alias, spec.publishedVersionShare) ? 1 : 0);
   const active = bernoulli(draws.active, 1 - spec.deploys.inactiveShare);
   const shape = spec.deploys.rateShape;
   const factor = shape === null ? 1 : gamma(draws.rateFactor, shape, 1 / shape);
   const meanIntervalMs = packageType === PACKAGE_IMAGE ? spec.imageRebuilds.meanIntervalMs : spec.deploys.meanIntervalMs;
-  fleet.changeRatePerMs[id] = active ? factor / meanIntervalMs : 0;
-  fleet.invocationsPerDay[id] = lognormalFromMedian(draws.invocations, spec.invocationsPerDay.median, spec.invocationsPerDay.sigma);
-  fleet.createdMs[id] = createdMs;
+  fleet.setChangeRatePerMs(id, active ? factor / meanIntervalMs : 0);
+  fleet.setInvocationsPerDay(id, lognormalFromMedian(draws.invocations, spec.invocationsPerDay.median, spec.invocationsPerDay.sigma));
+  fleet.setCreatedMs(id, createdMs);
   return id;
 }
 

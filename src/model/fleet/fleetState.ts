@@ -1,23 +1,26 @@
 /**
- * The fleet as columns: one typed array per field, indexed by function id. Functions created
- * during the run are appended; arrays grow by doubling. No objects per function.
+ * The fleet: one fixed-size record per function (fleetLayout.ts), all in one buffer, read and
+ * written through typed views. Functions created during the run are appended; the buffer grows
+ * by doubling. No objects per function.
  *
- * Function versions (R7, R12, R14) live in a fixed number of slots per function,
- * `versionSlots = fleet.publishedVersions.retain + 1`, in flat arrays indexed
- * `f × versionSlots + slot`: slot 0 is `$LATEST`, slots 1…publishedCount the kept published
+ * Why records and not one array per field: a move touches a function chosen at random (its
+ * phase-2 time, R8, is drawn per function), and each field in its own array costs a cache miss
+ * per field per move; a record costs one or two (issue 13, measured in docs/performance.md).
+ *
+ * Function versions (R7, R12, R14) live in `versionSlots = fleet.publishedVersions.retain + 1`
+ * slots per function: slot 0 is `$LATEST`, slots 1…publishedCount the kept published
  * versions, oldest first. Each slot holds its runtime version, its configured update mode, a
  * pinned flag (a rollback's Manual pin: the pinned ARN is the slot's runtime version's ARN for
- * the function's region and architecture) and its published version number. `aliasSlot` is
- * the slot the alias points to (0 = no alias: `$LATEST` serves). `version` and `mode` mirror the
+ * the function's region and architecture), its published version number and its stale-since
+ * time. A slot is named by `slotIndex(f, slot)` (functionVersions.ts). `aliasSlot` is the slot
+ * the alias points to (0 = no alias: `$LATEST` serves). `version` and `mode` mirror the
  * serving slot (its runtime version and effective mode), for the hot path.
- *
- * Bytes per function (FLEET_BYTES_PER_FUNCTION): 11 × Uint8 attributes and flags, 5 × Uint16
- * (live and previous versions, highest rank run, next published number, qualifier at creation), 2 × Uint8 move
- * causes, Float32 change rate, Float32 invocations, 5 × Float64 (stale-since, pending-move
- * handle and time, creation time, live-version-since), an Int32 entry in its region × runtime
- * bucket. Bytes per version slot (FLEET_BYTES_PER_VERSION_SLOT): Uint16 runtime version,
- * Uint16 number, Uint8 mode, Uint8 pinned, Float64 stale-since.
  */
+import {
+  F32_CHANGE_RATE, F32_INVOCATIONS, F64_CREATED, F64_PENDING_AT, F64_PENDING_HANDLE, F64_STALE_SINCE, F64_VERSION_SINCE, U16_HIGHEST_RANK, U16_NEXT_NUMBER, U16_PREVIOUS_VERSION, U16_QUALIFIER0, U16_VERSION, U8_ALIAS_SLOT, U8_ARCHITECTURE, U8_ARCHITECTURE0, U8_CONFIGURED_MODE, U8_HAS_ALIAS, U8_HELD, U8_LAST_HOW, U8_MODE, U8_PACKAGE_TYPE, U8_PENDING_HOW, U8_PUBLISHED_COUNT, U8_REGION, U8_RUNTIME, U8_WAITING_CHANGE,
+  recordLayout, SLOT_INDEX_BITS, SLOT_INDEX_MASK, SLOT_INDEX_SPAN, type RecordLayout,
+} from './fleetLayout.js';
+
 export const MODE_AUTO = 0;
 export const MODE_FUNCTION_UPDATE = 1;
 export const MODE_MANUAL = 2;
@@ -47,153 +50,231 @@ export const SLOT_LATEST = 0;
 
 export const NO_HANDLE = -1;
 
-export const FLEET_BYTES_PER_FUNCTION = 11 + 5 * 2 + 2 + 4 + 4 + 5 * 8 + 4;
-export const FLEET_BYTES_PER_VERSION_SLOT = 2 + 2 + 1 + 1 + 8;
+/** Bytes of a function's record with `retain` published versions kept (fleetLayout.ts). */
+export function fleetBytesPerFunction(retain: number): number {
+  return recordLayout(retain + 1).stride;
+}
 
 export class FleetState {
   size = 0;
   /** Version slots per function: `$LATEST` plus the kept published versions. */
   readonly versionSlots: number;
-  /** Per slot [f × versionSlots + slot]: runtime version, configured mode, pinned flag, number, stale-since. */
-  slotVersion: Uint16Array;
-  slotMode: Uint8Array;
-  slotPinned: Uint8Array;
-  slotNumber: Uint16Array;
-  slotStaleSinceMs: Float64Array;
-  /** Kept published versions (slots 1…publishedCount), and the alias target slot (0: none). */
-  publishedCount: Uint8Array;
-  aliasSlot: Uint8Array;
-  /** Number the next published version gets (Lambda numbers from 1, never reused). */
-  nextNumber: Uint16Array;
-  /** 1 while an R13 change waits for a rollback pin on `$LATEST` to be lifted. */
-  waitingChange: Uint8Array;
-  /** Architecture and serving qualifier (published number, 0 = `$LATEST`) at creation: where the INIT_START log starts. */
-  architecture0: Uint8Array;
-  qualifier0: Uint16Array;
-  region: Uint8Array;
-  architecture: Uint8Array;
-  runtime: Uint8Array;
-  packageType: Uint8Array;
-  /** Effective update mode of the serving function version (Manual while pinned): mirror of its slot. */
-  mode: Uint8Array;
-  /** The mode the function was created with (its `$LATEST`'s configured mode at creation). */
-  configuredMode: Uint8Array;
-  /** 1 when traffic goes through an alias to published versions (R14). */
-  hasAlias: Uint8Array;
-  /** Runtime version serving live traffic: the alias's published version, or `$LATEST` (R14). Mirror of its slot. */
-  version: Uint16Array;
-  /** Rank of the newest version the function has ever run: patches are booked once (metrics.md). */
-  highestRank: Uint16Array;
-  /** The live version before the last change: what a rollback returns to (R12, R14). */
-  previousVersion: Uint16Array;
-  /** Since when the live version has been live, ms. */
-  versionSinceMs: Float64Array;
-  /** 1 while the owner holds deploys/rebuilds after a rollback (pin, alias redirect or previous image). */
-  held: Uint8Array;
-  /** Cause of the pending move, and of the last move (HOW_*). */
-  pendingHow: Uint8Array;
-  lastHow: Uint8Array;
-  /** Deploys (Zip) or rebuilds (Image) per ms; 0 for an inactive function. */
-  changeRatePerMs: Float32Array;
-  invocationsPerDay: Float32Array;
-  /** Start of the current stale interval, ms; NaN when not stale. */
-  staleSinceMs: Float64Array;
-  /** Kernel handle of the function's one pending move, or NO_HANDLE. */
-  pendingHandle: Float64Array;
-  pendingAtMs: Float64Array;
-  createdMs: Float64Array;
+  readonly layout: RecordLayout;
+  private buffer: ArrayBuffer;
+  private f64: Float64Array;
+  private f32: Float32Array;
+  private u16: Uint16Array;
+  private u8: Uint8Array;
+  private readonly stride64: number;
+  private readonly stride32: number;
+  private readonly stride16: number;
+  private readonly stride8: number;
 
   constructor(capacity: number, retain = 3) {
-    const n = Math.max(16, capacity);
     this.versionSlots = retain + 1;
-    const k = n * this.versionSlots;
-    this.slotVersion = new Uint16Array(k);
-    this.slotMode = new Uint8Array(k);
-    this.slotPinned = new Uint8Array(k);
-    this.slotNumber = new Uint16Array(k);
-    this.slotStaleSinceMs = new Float64Array(k).fill(Number.NaN);
-    this.publishedCount = new Uint8Array(n);
-    this.aliasSlot = new Uint8Array(n);
-    this.nextNumber = new Uint16Array(n);
-    this.waitingChange = new Uint8Array(n);
-    this.architecture0 = new Uint8Array(n);
-    this.qualifier0 = new Uint16Array(n);
-    this.region = new Uint8Array(n);
-    this.architecture = new Uint8Array(n);
-    this.runtime = new Uint8Array(n);
-    this.packageType = new Uint8Array(n);
-    this.mode = new Uint8Array(n);
-    this.configuredMode = new Uint8Array(n);
-    this.hasAlias = new Uint8Array(n);
-    this.version = new Uint16Array(n);
-    this.previousVersion = new Uint16Array(n);
-    this.highestRank = new Uint16Array(n);
-    this.versionSinceMs = new Float64Array(n);
-    this.held = new Uint8Array(n);
-    this.pendingHow = new Uint8Array(n);
-    this.lastHow = new Uint8Array(n);
-    this.changeRatePerMs = new Float32Array(n);
-    this.invocationsPerDay = new Float32Array(n);
-    this.staleSinceMs = new Float64Array(n);
-    this.pendingHandle = new Float64Array(n);
-    this.pendingAtMs = new Float64Array(n);
-    this.createdMs = new Float64Array(n);
+    this.layout = recordLayout(this.versionSlots);
+    const stride = this.layout.stride;
+    this.stride64 = stride / 8;
+    this.stride32 = stride / 4;
+    this.stride16 = stride / 2;
+    this.stride8 = stride;
+    this.buffer = new ArrayBuffer(Math.max(16, capacity) * stride);
+    this.f64 = new Float64Array(this.buffer);
+    this.f32 = new Float32Array(this.buffer);
+    this.u16 = new Uint16Array(this.buffer);
+    this.u8 = new Uint8Array(this.buffer);
   }
 
   get capacity(): number {
-    return this.region.length;
+    return this.buffer.byteLength / this.stride8;
   }
 
-  /** Appends a function with zeroed fields and returns its id. */
+  /** Appends a function with zeroed fields (not stale, no pending move, no previous version) and returns its id. */
   add(): number {
     if (this.size === this.capacity) this.grow(this.capacity * 2);
     const id = this.size++;
-    this.staleSinceMs[id] = Number.NaN;
-    this.pendingHandle[id] = NO_HANDLE;
-    this.pendingAtMs[id] = Number.POSITIVE_INFINITY;
-    this.previousVersion[id] = 0xffff;
+    this.setStaleSinceMs(id, Number.NaN);
+    this.setPendingHandle(id, NO_HANDLE);
+    this.setPendingAtMs(id, Number.POSITIVE_INFINITY);
+    this.setPreviousVersion(id, 0xffff);
+    for (let s = 0; s < this.versionSlots; s++) this.setSlotStaleSinceMs(id * SLOT_INDEX_SPAN + s, Number.NaN);
     return id;
   }
 
   private grow(capacity: number): void {
-    const grow = <T extends Uint8Array | Uint16Array | Float32Array | Float64Array>(a: T, make: (n: number) => T, per = 1): T => {
-      const b = make(capacity * per);
-      b.set(a as never);
-      return b;
-    };
-    const k = this.versionSlots;
-    const old = this.slotStaleSinceMs.length;
-    this.slotVersion = grow(this.slotVersion, (n) => new Uint16Array(n), k);
-    this.slotMode = grow(this.slotMode, (n) => new Uint8Array(n), k);
-    this.slotPinned = grow(this.slotPinned, (n) => new Uint8Array(n), k);
-    this.slotNumber = grow(this.slotNumber, (n) => new Uint16Array(n), k);
-    this.slotStaleSinceMs = grow(this.slotStaleSinceMs, (n) => new Float64Array(n), k);
-    this.slotStaleSinceMs.fill(Number.NaN, old);
-    this.publishedCount = grow(this.publishedCount, (n) => new Uint8Array(n));
-    this.aliasSlot = grow(this.aliasSlot, (n) => new Uint8Array(n));
-    this.nextNumber = grow(this.nextNumber, (n) => new Uint16Array(n));
-    this.waitingChange = grow(this.waitingChange, (n) => new Uint8Array(n));
-    this.architecture0 = grow(this.architecture0, (n) => new Uint8Array(n));
-    this.qualifier0 = grow(this.qualifier0, (n) => new Uint16Array(n));
-    this.region = grow(this.region, (n) => new Uint8Array(n));
-    this.architecture = grow(this.architecture, (n) => new Uint8Array(n));
-    this.runtime = grow(this.runtime, (n) => new Uint8Array(n));
-    this.packageType = grow(this.packageType, (n) => new Uint8Array(n));
-    this.mode = grow(this.mode, (n) => new Uint8Array(n));
-    this.configuredMode = grow(this.configuredMode, (n) => new Uint8Array(n));
-    this.hasAlias = grow(this.hasAlias, (n) => new Uint8Array(n));
-    this.version = grow(this.version, (n) => new Uint16Array(n));
-    this.previousVersion = grow(this.previousVersion, (n) => new Uint16Array(n));
-    this.highestRank = grow(this.highestRank, (n) => new Uint16Array(n));
-    this.versionSinceMs = grow(this.versionSinceMs, (n) => new Float64Array(n));
-    this.held = grow(this.held, (n) => new Uint8Array(n));
-    this.pendingHow = grow(this.pendingHow, (n) => new Uint8Array(n));
-    this.lastHow = grow(this.lastHow, (n) => new Uint8Array(n));
-    this.changeRatePerMs = grow(this.changeRatePerMs, (n) => new Float32Array(n));
-    this.invocationsPerDay = grow(this.invocationsPerDay, (n) => new Float32Array(n));
-    this.staleSinceMs = grow(this.staleSinceMs, (n) => new Float64Array(n));
-    this.pendingHandle = grow(this.pendingHandle, (n) => new Float64Array(n));
-    this.pendingAtMs = grow(this.pendingAtMs, (n) => new Float64Array(n));
-    this.createdMs = grow(this.createdMs, (n) => new Float64Array(n));
+    const bigger = new ArrayBuffer(capacity * this.stride8);
+    new Uint8Array(bigger).set(this.u8);
+    this.buffer = bigger;
+    this.f64 = new Float64Array(bigger);
+    this.f32 = new Float32Array(bigger);
+    this.u16 = new Uint16Array(bigger);
+    this.u8 = new Uint8Array(bigger);
   }
+
+  /**
+   * Renumbers the first `order.length` functions: new id `i` gets the record id `order[i]`
+   * held. Records are copied as 32-bit words, so every bit (NaN payloads included) travels.
+   */
+  permute(order: Int32Array): void {
+    const words = this.stride8 / 4;
+    const all = new Int32Array(this.buffer);
+    const copy = all.slice(0, order.length * words);
+    for (let i = 0; i < order.length; i++) {
+      const from = order[i]! * words;
+      const to = i * words;
+      for (let w = 0; w < words; w++) all[to + w] = copy[from + w]!;
+    }
+  }
+
+  /** A copy of one Uint8 field for functions 0…n−1 (`field`: a U8_* offset). */
+  u8Column(field: number, n: number): Uint8Array {
+    const out = new Uint8Array(n);
+    for (let f = 0; f < n; f++) out[f] = this.u8[f * this.stride8 + field]!;
+    return out;
+  }
+
+  /** A copy of one Uint16 field for functions 0…n−1 (`field`: a U16_* offset). */
+  u16Column(field: number, n: number): Uint16Array {
+    const out = new Uint16Array(n);
+    for (let f = 0; f < n; f++) out[f] = this.u16[f * this.stride16 + field]!;
+    return out;
+  }
+
+  /** A copy of one Float32 field for functions 0…n−1 (`field`: an F32_* offset). */
+  f32Column(field: number, n: number): Float32Array {
+    const out = new Float32Array(n);
+    for (let f = 0; f < n; f++) out[f] = this.f32[f * this.stride32 + field]!;
+    return out;
+  }
+
+  /** A copy of one Float64 field for functions 0…n−1 (`field`: an F64_* offset). */
+  f64Column(field: number, n: number): Float64Array {
+    const out = new Float64Array(n);
+    for (let f = 0; f < n; f++) out[f] = this.f64[f * this.stride64 + field]!;
+    return out;
+  }
+
+  /** Start of the current stale interval, ms; NaN when not stale. */
+  staleSinceMs(f: number): number { return this.f64[f * this.stride64 + F64_STALE_SINCE]!; }
+  setStaleSinceMs(f: number, value: number): void { this.f64[f * this.stride64 + F64_STALE_SINCE] = value; }
+
+  /** Kernel handle of the function's one pending move, or NO_HANDLE. */
+  pendingHandle(f: number): number { return this.f64[f * this.stride64 + F64_PENDING_HANDLE]!; }
+  setPendingHandle(f: number, value: number): void { this.f64[f * this.stride64 + F64_PENDING_HANDLE] = value; }
+
+  /** Time of the pending move, ms (Infinity: none). */
+  pendingAtMs(f: number): number { return this.f64[f * this.stride64 + F64_PENDING_AT]!; }
+  setPendingAtMs(f: number, value: number): void { this.f64[f * this.stride64 + F64_PENDING_AT] = value; }
+
+  /** Creation time, ms. */
+  createdMs(f: number): number { return this.f64[f * this.stride64 + F64_CREATED]!; }
+  setCreatedMs(f: number, value: number): void { this.f64[f * this.stride64 + F64_CREATED] = value; }
+
+  /** Since when the live version has been live, ms. */
+  versionSinceMs(f: number): number { return this.f64[f * this.stride64 + F64_VERSION_SINCE]!; }
+  setVersionSinceMs(f: number, value: number): void { this.f64[f * this.stride64 + F64_VERSION_SINCE] = value; }
+
+  /** Deploys (Zip) or rebuilds (Image) per ms; 0 for an inactive function. */
+  changeRatePerMs(f: number): number { return this.f32[f * this.stride32 + F32_CHANGE_RATE]!; }
+  setChangeRatePerMs(f: number, value: number): void { this.f32[f * this.stride32 + F32_CHANGE_RATE] = value; }
+
+  /** Invocations per day. */
+  invocationsPerDay(f: number): number { return this.f32[f * this.stride32 + F32_INVOCATIONS]!; }
+  setInvocationsPerDay(f: number, value: number): void { this.f32[f * this.stride32 + F32_INVOCATIONS] = value; }
+
+  /** Runtime version serving live traffic: the alias's published version, or `$LATEST` (R14). Mirror of its slot. */
+  version(f: number): number { return this.u16[f * this.stride16 + U16_VERSION]!; }
+  setVersion(f: number, value: number): void { this.u16[f * this.stride16 + U16_VERSION] = value; }
+
+  /** The live version before the last change: what a rollback returns to (R12, R14). */
+  previousVersion(f: number): number { return this.u16[f * this.stride16 + U16_PREVIOUS_VERSION]!; }
+  setPreviousVersion(f: number, value: number): void { this.u16[f * this.stride16 + U16_PREVIOUS_VERSION] = value; }
+
+  /** Rank of the newest version the function has ever run: patches are booked once (metrics.md). */
+  highestRank(f: number): number { return this.u16[f * this.stride16 + U16_HIGHEST_RANK]!; }
+  setHighestRank(f: number, value: number): void { this.u16[f * this.stride16 + U16_HIGHEST_RANK] = value; }
+
+  /** Number the next published version gets (Lambda numbers from 1, never reused). */
+  nextNumber(f: number): number { return this.u16[f * this.stride16 + U16_NEXT_NUMBER]!; }
+  setNextNumber(f: number, value: number): void { this.u16[f * this.stride16 + U16_NEXT_NUMBER] = value; }
+
+  /** Serving qualifier at creation (published number, 0 = `$LATEST`): where the INIT_START log starts. */
+  qualifier0(f: number): number { return this.u16[f * this.stride16 + U16_QUALIFIER0]!; }
+  setQualifier0(f: number, value: number): void { this.u16[f * this.stride16 + U16_QUALIFIER0] = value; }
+
+  /** Kept published versions (slots 1…publishedCount). */
+  publishedCount(f: number): number { return this.u8[f * this.stride8 + U8_PUBLISHED_COUNT]!; }
+  setPublishedCount(f: number, value: number): void { this.u8[f * this.stride8 + U8_PUBLISHED_COUNT] = value; }
+
+  /** The slot the alias points to (0: none, `$LATEST` serves). */
+  aliasSlot(f: number): number { return this.u8[f * this.stride8 + U8_ALIAS_SLOT]!; }
+  setAliasSlot(f: number, value: number): void { this.u8[f * this.stride8 + U8_ALIAS_SLOT] = value; }
+
+  /** 1 while an R13 change waits for a rollback pin on `$LATEST` to be lifted. */
+  waitingChange(f: number): number { return this.u8[f * this.stride8 + U8_WAITING_CHANGE]!; }
+  setWaitingChange(f: number, value: number): void { this.u8[f * this.stride8 + U8_WAITING_CHANGE] = value; }
+
+  /** Architecture at creation: where the INIT_START log starts. */
+  architecture0(f: number): number { return this.u8[f * this.stride8 + U8_ARCHITECTURE0]!; }
+  setArchitecture0(f: number, value: number): void { this.u8[f * this.stride8 + U8_ARCHITECTURE0] = value; }
+
+  /** Fleet region index. */
+  region(f: number): number { return this.u8[f * this.stride8 + U8_REGION]!; }
+  setRegion(f: number, value: number): void { this.u8[f * this.stride8 + U8_REGION] = value; }
+
+  /** Architecture index. */
+  architecture(f: number): number { return this.u8[f * this.stride8 + U8_ARCHITECTURE]!; }
+  setArchitecture(f: number, value: number): void { this.u8[f * this.stride8 + U8_ARCHITECTURE] = value; }
+
+  /** Scenario runtime index. */
+  runtime(f: number): number { return this.u8[f * this.stride8 + U8_RUNTIME]!; }
+  setRuntime(f: number, value: number): void { this.u8[f * this.stride8 + U8_RUNTIME] = value; }
+
+  /** PACKAGE_ZIP or PACKAGE_IMAGE. */
+  packageType(f: number): number { return this.u8[f * this.stride8 + U8_PACKAGE_TYPE]!; }
+  setPackageType(f: number, value: number): void { this.u8[f * this.stride8 + U8_PACKAGE_TYPE] = value; }
+
+  /** Effective update mode of the serving function version (Manual while pinned): mirror of its slot. */
+  mode(f: number): number { return this.u8[f * this.stride8 + U8_MODE]!; }
+  setMode(f: number, value: number): void { this.u8[f * this.stride8 + U8_MODE] = value; }
+
+  /** The mode the function was created with (its `$LATEST`'s configured mode at creation). */
+  configuredMode(f: number): number { return this.u8[f * this.stride8 + U8_CONFIGURED_MODE]!; }
+  setConfiguredMode(f: number, value: number): void { this.u8[f * this.stride8 + U8_CONFIGURED_MODE] = value; }
+
+  /** 1 when traffic goes through an alias to published versions (R14). */
+  hasAlias(f: number): number { return this.u8[f * this.stride8 + U8_HAS_ALIAS]!; }
+  setHasAlias(f: number, value: number): void { this.u8[f * this.stride8 + U8_HAS_ALIAS] = value; }
+
+  /** 1 while the owner holds deploys/rebuilds after a rollback (pin, alias redirect or previous image). */
+  held(f: number): number { return this.u8[f * this.stride8 + U8_HELD]!; }
+  setHeld(f: number, value: number): void { this.u8[f * this.stride8 + U8_HELD] = value; }
+
+  /** Cause of the pending move (HOW_*). */
+  pendingHow(f: number): number { return this.u8[f * this.stride8 + U8_PENDING_HOW]!; }
+  setPendingHow(f: number, value: number): void { this.u8[f * this.stride8 + U8_PENDING_HOW] = value; }
+
+  /** Cause of the last move (HOW_*). */
+  lastHow(f: number): number { return this.u8[f * this.stride8 + U8_LAST_HOW]!; }
+  setLastHow(f: number, value: number): void { this.u8[f * this.stride8 + U8_LAST_HOW] = value; }
+
+  /** Start of the slot's open stale interval, ms; NaN when not stale. `i`: slotIndex(f, slot). */
+  slotStaleSinceMs(i: number): number { return this.f64[(i >>> SLOT_INDEX_BITS) * this.stride64 + this.layout.slotStaleSince64 + (i & SLOT_INDEX_MASK)]!; }
+  setSlotStaleSinceMs(i: number, value: number): void { this.f64[(i >>> SLOT_INDEX_BITS) * this.stride64 + this.layout.slotStaleSince64 + (i & SLOT_INDEX_MASK)] = value; }
+
+  /** Runtime version of the function version. `i`: slotIndex(f, slot). */
+  slotVersion(i: number): number { return this.u16[(i >>> SLOT_INDEX_BITS) * this.stride16 + this.layout.slotVersion16 + (i & SLOT_INDEX_MASK)]!; }
+  setSlotVersion(i: number, value: number): void { this.u16[(i >>> SLOT_INDEX_BITS) * this.stride16 + this.layout.slotVersion16 + (i & SLOT_INDEX_MASK)] = value; }
+
+  /** Published version number (0 for `$LATEST`). `i`: slotIndex(f, slot). */
+  slotNumber(i: number): number { return this.u16[(i >>> SLOT_INDEX_BITS) * this.stride16 + this.layout.slotNumber16 + (i & SLOT_INDEX_MASK)]!; }
+  setSlotNumber(i: number, value: number): void { this.u16[(i >>> SLOT_INDEX_BITS) * this.stride16 + this.layout.slotNumber16 + (i & SLOT_INDEX_MASK)] = value; }
+
+  /** Configured update mode of the function version. `i`: slotIndex(f, slot). */
+  slotMode(i: number): number { return this.u8[(i >>> SLOT_INDEX_BITS) * this.stride8 + this.layout.slotMode8 + (i & SLOT_INDEX_MASK)]!; }
+  setSlotMode(i: number, value: number): void { this.u8[(i >>> SLOT_INDEX_BITS) * this.stride8 + this.layout.slotMode8 + (i & SLOT_INDEX_MASK)] = value; }
+
+  /** 1 while pinned for a rollback (Manual with the runtime version's ARN). `i`: slotIndex(f, slot). */
+  slotPinned(i: number): number { return this.u8[(i >>> SLOT_INDEX_BITS) * this.stride8 + this.layout.slotPinned8 + (i & SLOT_INDEX_MASK)]!; }
+  setSlotPinned(i: number, value: number): void { this.u8[(i >>> SLOT_INDEX_BITS) * this.stride8 + this.layout.slotPinned8 + (i & SLOT_INDEX_MASK)] = value; }
 }

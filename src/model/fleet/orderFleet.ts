@@ -17,14 +17,12 @@ import { drawFunction } from './drawFunction.js';
 import { HOW_INITIAL, type FleetState } from './fleetState.js';
 import { placeInventory } from './placeInventory.js';
 
-type Column = Uint8Array | Uint16Array | Int32Array | Float32Array | Float64Array;
-
 /** Stable order of ids 0…n−1 by (region, runtime, package type): a counting sort. */
 export function groupOrder(fleet: FleetState, n: number, runtimeCount: number, packageTypes: number): Int32Array {
   const keys = new Int32Array(n);
   let keyCount = 0;
   for (let f = 0; f < n; f++) {
-    const key = (fleet.region[f]! * runtimeCount + fleet.runtime[f]!) * packageTypes + fleet.packageType[f]!;
+    const key = (fleet.region(f) * runtimeCount + fleet.runtime(f)) * packageTypes + fleet.packageType(f);
     keys[f] = key;
     if (key + 1 > keyCount) keyCount = key + 1;
   }
@@ -37,26 +35,11 @@ export function groupOrder(fleet: FleetState, n: number, runtimeCount: number, p
 }
 
 /**
- * Renumbers the first `n` functions: new id `i` gets what id `order[i]` held, in every
- * per-function and per-slot column of the fleet. Functions added later keep their ids.
+ * Renumbers the first `order.length` functions: new id `i` gets what id `order[i]` held, its
+ * whole record (every field and every version slot). Functions added later keep their ids.
  */
 export function permuteFleet(fleet: FleetState, order: Int32Array): void {
-  const n = order.length;
-  const capacity = fleet.capacity;
-  const k = fleet.versionSlots;
-  const columns = fleet as unknown as Record<string, unknown>;
-  for (const name of Object.keys(columns)) {
-    const column = columns[name];
-    if (!ArrayBuffer.isView(column)) continue;
-    const a = column as Column;
-    const per = a.length === capacity ? 1 : a.length === capacity * k ? k : 0;
-    if (per === 0) throw new Error(`fleet column ${name}: ${a.length} entries for ${capacity} functions`);
-    const copy = a.slice(0, n * per);
-    for (let i = 0; i < n; i++) {
-      const from = order[i]! * per;
-      for (let s = 0; s < per; s++) a[i * per + s] = copy[from + s]!;
-    }
-  }
+  fleet.permute(order);
 }
 
 /** The fleet at time 0: the inventory in file order, or `fleet.functions` drawn and numbered by group. */
@@ -68,6 +51,6 @@ export function placeInitialFleet(ctx: ReplicationContext): void {
   permuteFleet(fleet, groupOrder(fleet, spec.functions, ctx.runtimeCount, PACKAGE_TYPES.length));
   for (let f = 0; f < spec.functions; f++) {
     registerFunction(ctx, f, 0);
-    fleet.lastHow[f] = HOW_INITIAL;
+    fleet.setLastHow(f, HOW_INITIAL);
   }
 }

@@ -37,11 +37,11 @@ export function placeInventory(ctx: ReplicationContext, inventory: readonly Inve
   inventory.forEach((fn) => {
     const f = fleet.add();
     const runtime = index(runtimeIndex, fn.runtime, 'runtime');
-    fleet.region[f] = index(regionIndex, fn.region, 'region');
-    fleet.architecture[f] = index(architectureIndex, fn.architecture, 'architecture');
-    fleet.runtime[f] = runtime;
+    fleet.setRegion(f, index(regionIndex, fn.region, 'region'));
+    fleet.setArchitecture(f, index(architectureIndex, fn.architecture, 'architecture'));
+    fleet.setRuntime(f, runtime);
     const packageType = PACKAGE_TYPES.indexOf(fn.packageType);
-    fleet.packageType[f] = packageType;
+    fleet.setPackageType(f, packageType);
     const data = fn.versions.map((v) => ({
       number: v.number,
       version: index(versionId, `${runtime}\u0000${v.label}`, `version ${fn.runtime}`),
@@ -52,20 +52,20 @@ export function placeInventory(ctx: ReplicationContext, inventory: readonly Inve
     const [latest, ...published] = data;
     if (latest === undefined) throw new Error(`inventory: function ${f} has no $LATEST`);
     setFunctionVersions(fleet, f, { latest, published: published as PublishedVersionData[], aliasNumber: fn.aliasNumber });
-    fleet.configuredMode[f] = latest.mode;
-    fleet.changeRatePerMs[f] = fn.deployRatePerDay / DAY_MS;
-    fleet.invocationsPerDay[f] = lognormalFromMedian(ctx.draws.invocations, spec.invocationsPerDay.median, spec.invocationsPerDay.sigma);
-    fleet.createdMs[f] = 0;
-    fleet.architecture0[f] = fleet.architecture[f]!;
-    fleet.qualifier0[f] = fn.aliasNumber ?? 0;
+    fleet.setConfiguredMode(f, latest.mode);
+    fleet.setChangeRatePerMs(f, fn.deployRatePerDay / DAY_MS);
+    fleet.setInvocationsPerDay(f, lognormalFromMedian(ctx.draws.invocations, spec.invocationsPerDay.median, spec.invocationsPerDay.sigma));
+    fleet.setCreatedMs(f, 0);
+    fleet.setArchitecture0(f, fleet.architecture(f));
+    fleet.setQualifier0(f, fn.aliasNumber ?? 0);
     let highest = 0;
     for (const v of data) highest = Math.max(highest, versions.rank[v.version]!);
-    fleet.highestRank[f] = highest;
-    fleet.versionSinceMs[f] = 0;
-    fleet.lastHow[f] = HOW_INITIAL;
-    ctx.buckets.add(fleet.region[f]!, runtime, f);
+    fleet.setHighestRank(f, highest);
+    fleet.setVersionSinceMs(f, 0);
+    fleet.setLastHow(f, HOW_INITIAL);
+    ctx.buckets.add(fleet.region(f), runtime, f);
     ctx.groups.add(f);
-    if (fleet.version[f] !== latestFor(ctx, f)) ctx.staleness.begin(f, 0);
+    if (fleet.version(f) !== latestFor(ctx, f)) ctx.staleness.begin(f, 0);
     refreshSlots(ctx, f, 0);
   });
 }

@@ -27,10 +27,10 @@ export function deprecatedRuntimeAtHorizon(scenario: Scenario, fleet: FleetState
   let functions = 0;
   let days = 0;
   for (let f = 0; f < fleet.size; f++) {
-    const at = deprecatedAt[fleet.runtime[f]!];
+    const at = deprecatedAt[fleet.runtime(f)];
     if (at === null || at === undefined || at > horizonMs) continue;
-    const d = (horizonMs - Math.max(at, fleet.createdMs[f]!)) / DAY_MS;
-    const region = fleet.region[f]!;
+    const d = (horizonMs - Math.max(at, fleet.createdMs(f))) / DAY_MS;
+    const region = fleet.region(f);
     functions++;
     days += d;
     functionsByRegion[region]!++;

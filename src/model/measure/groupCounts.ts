@@ -27,8 +27,6 @@ export function decodeCell(shape: GroupShape, cell: number): {
 
 export class GroupCounts {
   readonly counts: Int32Array;
-  /** Each function's current cell, so a version change touches one number, not five attributes. */
-  private cellByFunction = new Int32Array(1024);
   /** Sampled rows: sample index, cell, live functions. */
   readonly rows = new GrowableColumns({ sample: Int32Array, cell: Int32Array, functions: Int32Array });
 
@@ -36,35 +34,31 @@ export class GroupCounts {
     this.counts = new Int32Array(shape.regions * shape.architectures * shape.packageTypes * MODE_SLOTS * shape.versions);
   }
 
+  /**
+   * The cell of `f`'s attributes as they are now. The attributes sit in the function's record,
+   * so computing the cell costs no cache miss that keeping it per function would not; callers
+   * uncount a function before they change an attribute and count it again after.
+   */
   cellOf(f: number): number {
     const { fleet, shape } = this;
-    return ((((fleet.region[f]! * shape.architectures + fleet.architecture[f]!) * shape.packageTypes
-      + fleet.packageType[f]!) * MODE_SLOTS + fleet.mode[f]!) * shape.versions) + fleet.version[f]!;
+    return ((((fleet.region(f) * shape.architectures + fleet.architecture(f)) * shape.packageTypes
+      + fleet.packageType(f)) * MODE_SLOTS + fleet.mode(f)) * shape.versions) + fleet.version(f);
   }
 
   /** Counts `f` in the group its attributes now say. */
   add(f: number): void {
-    if (f >= this.cellByFunction.length) {
-      const bigger = new Int32Array(Math.max(f + 1, this.cellByFunction.length * 2));
-      bigger.set(this.cellByFunction);
-      this.cellByFunction = bigger;
-    }
-    const cell = this.cellOf(f);
-    this.cellByFunction[f] = cell;
-    this.counts[cell]!++;
+    this.counts[this.cellOf(f)]!++;
   }
 
-  /** Uncounts `f` from the group it was last counted in. */
+  /** Uncounts `f` from the group its attributes now say (call it before changing them). */
   remove(f: number): void {
-    this.counts[this.cellByFunction[f]!]!--;
+    this.counts[this.cellOf(f)]!--;
   }
 
-  /** `f` now runs `to` instead of `from`, nothing else changed (the version is the cell's last digit). */
+  /** `f` now runs `to` (already written to its record) instead of `from`, nothing else changed (the version is the cell's last digit). */
   changeVersion(f: number, from: number, to: number): void {
-    const cell = this.cellByFunction[f]!;
-    this.counts[cell]!--;
-    const next = cell - from + to;
-    this.cellByFunction[f] = next;
+    const next = this.cellOf(f);
+    this.counts[next - to + from]!--;
     this.counts[next]!++;
   }
 

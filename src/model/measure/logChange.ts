@@ -4,11 +4,12 @@
  * architecture, which the INIT_START log needs for its stream names and ARNs (R15).
  */
 import type { ReplicationContext } from '../context.js';
+import { slotIndex } from '../fleet/functionVersions.js';
 
 export function logChange(ctx: ReplicationContext, atMs: number, f: number, action: number, from: number, to: number, cause: number): void {
   const changes = ctx.changes;
   if (changes === null) return;
   const fleet = ctx.fleet;
-  const qualifier = fleet.slotNumber[f * fleet.versionSlots + fleet.aliasSlot[f]!]!;
-  changes.record(atMs, f, action, from, to, cause, qualifier, fleet.architecture[f]!);
+  const qualifier = fleet.slotNumber(slotIndex(fleet, f, fleet.aliasSlot(f)));
+  changes.record(atMs, f, action, from, to, cause, qualifier, fleet.architecture(f));
 }

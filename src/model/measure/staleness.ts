@@ -19,25 +19,25 @@ export class StalenessMeter {
   constructor(private readonly fleet: FleetState) {}
 
   isStale(f: number): boolean {
-    return !Number.isNaN(this.fleet.staleSinceMs[f]!);
+    return !Number.isNaN(this.fleet.staleSinceMs(f));
   }
 
   /** Marks `f` stale from `atMs` unless it already is. */
   begin(f: number, atMs: number): void {
-    if (Number.isNaN(this.fleet.staleSinceMs[f]!)) this.fleet.staleSinceMs[f] = atMs;
+    if (Number.isNaN(this.fleet.staleSinceMs(f))) this.fleet.setStaleSinceMs(f, atMs);
   }
 
   /** Books the stale time of `f` up to `atMs` under its current mode; `stillStale` keeps the interval open. */
   book(f: number, atMs: number, stillStale: boolean): void {
     const fleet = this.fleet;
-    const since = fleet.staleSinceMs[f]!;
+    const since = fleet.staleSinceMs(f);
     if (Number.isNaN(since)) return;
     const ms = atMs - since;
-    const mode = fleet.mode[f]!;
+    const mode = fleet.mode(f);
     if (mode === MODE_AUTO) this.lambdaStaleMs += ms;
     else this.ownerStaleMs += ms;
     this.staleMsByMode[mode] = this.staleMsByMode[mode]! + ms;
-    this.staleInvocations += (ms / DAY_MS) * fleet.invocationsPerDay[f]!;
-    fleet.staleSinceMs[f] = stillStale ? atMs : Number.NaN;
+    this.staleInvocations += (ms / DAY_MS) * fleet.invocationsPerDay(f);
+    fleet.setStaleSinceMs(f, stillStale ? atMs : Number.NaN);
   }
 }

@@ -46,7 +46,7 @@ export class TechnicalLag {
     const days = new Float64Array(n);
     for (let f = 0; f < n; f++) {
       const latest = latestFor(ctx, f);
-      const live = fleet.version[f]!;
+      const live = fleet.version(f);
       if (latest === live) continue;
       behind[f] = Math.max(1, versions.rank[latest]! - versions.rank[live]!);
       days[f] = (ctx.horizonMs - reachedFor(ctx, f, latest)) / DAY_MS;

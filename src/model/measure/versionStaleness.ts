@@ -20,12 +20,12 @@ export class VersionStalenessMeter {
    */
   refresh(i: number, atMs: number, staleNow: boolean): void {
     const fleet = this.fleet;
-    const since = fleet.slotStaleSinceMs[i]!;
+    const since = fleet.slotStaleSinceMs(i);
     if (since === since) {
       // Effective mode Auto (not pinned): Lambda's (R18).
-      if (fleet.slotPinned[i] === 0 && fleet.slotMode[i] === MODE_AUTO) this.lambdaStaleMs += atMs - since;
+      if (fleet.slotPinned(i) === 0 && fleet.slotMode(i) === MODE_AUTO) this.lambdaStaleMs += atMs - since;
       else this.ownerStaleMs += atMs - since;
     } else if (!staleNow) return;
-    fleet.slotStaleSinceMs[i] = staleNow ? atMs : Number.NaN;
+    fleet.setSlotStaleSinceMs(i, staleNow ? atMs : Number.NaN);
   }
 }

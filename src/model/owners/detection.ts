@@ -43,5 +43,5 @@ export function onDetect(ctx: ReplicationContext, f: number, atMs: number): void
       if (at <= ctx.horizonMs) ctx.queue.schedule(at, EV_HALT, ep.version);
     }
   }
-  if (ctx.fleet.version[f] === ep.version) rollBack(ctx, f, ep, atMs);
+  if (ctx.fleet.version(f) === ep.version) rollBack(ctx, f, ep, atMs);
 }

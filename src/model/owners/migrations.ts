@@ -39,11 +39,11 @@ function applyChange(ctx: ReplicationContext, f: number, atMs: number): void {
   const { fleet, scenario } = ctx;
   if (scenario.fleet.architectures.length > 1) {
     ctx.groups.remove(f);
-    fleet.architecture[f] = fleet.architecture[f] === 0 ? 1 : 0;
+    fleet.setArchitecture(f, fleet.architecture(f) === 0 ? 1 : 0);
     ctx.groups.add(f);
   }
-  logChange(ctx, atMs, f, ACTION_MIGRATE, fleet.version[f]!, fleet.version[f]!, 0);
-  if (fleet.packageType[f] !== PACKAGE_IMAGE && fleet.held[f] === 0) {
+  logChange(ctx, atMs, f, ACTION_MIGRATE, fleet.version(f), fleet.version(f), 0);
+  if (fleet.packageType(f) !== PACKAGE_IMAGE && fleet.held(f) === 0) {
     ownerUpdate(ctx, f, atMs, HOW_CONFIG, false);
     offerMovesFromNow(ctx, f, atMs);
   }
@@ -52,30 +52,30 @@ function applyChange(ctx: ReplicationContext, f: number, atMs: number): void {
 export function migrate(ctx: ReplicationContext, f: number, atMs: number): void {
   const { fleet, scenario } = ctx;
   const architectures = scenario.fleet.architectures;
-  const next = architectures.length > 1 ? architectures[fleet.architecture[f] === 0 ? 1 : 0]!.name : architectures[0]!.name;
+  const next = architectures.length > 1 ? architectures[fleet.architecture(f) === 0 ? 1 : 0]!.name : architectures[0]!.name;
   const latest = slotIndex(fleet, f, SLOT_LATEST);
   const mode = effectiveMode(fleet, latest);
   const call = updateFunctionConfiguration(
     { FunctionName: functionName(f), Architectures: [next] },
-    fleet.packageType[f] === PACKAGE_IMAGE ? 'Auto' : UPDATE_RUNTIME_ON[mode]!,
+    fleet.packageType(f) === PACKAGE_IMAGE ? 'Auto' : UPDATE_RUNTIME_ON[mode]!,
   );
   if (call.ok) {
     applyChange(ctx, f, atMs);
     scheduleNextMigration(ctx, f, atMs);
     return;
   }
-  logChange(ctx, atMs, f, ACTION_MIGRATE_REFUSED, fleet.version[f]!, fleet.version[f]!, 0);
-  if (fleet.slotPinned[latest] === 1) {
+  logChange(ctx, atMs, f, ACTION_MIGRATE_REFUSED, fleet.version(f), fleet.version(f), 0);
+  if (fleet.slotPinned(latest) === 1) {
     // Rolled back: the owner keeps the pin and makes the change once it is lifted (rollback.ts unpin).
     ctx.exposure.blockedChanges++;
-    fleet.waitingChange[f] = 1;
+    fleet.setWaitingChange(f, 1);
     return;
   }
   // Configured Manual: FunctionUpdate, change (phase 1), Manual again on the version it now runs.
-  putConfig(ctx, f, SLOT_LATEST, MODE_FUNCTION_UPDATE, fleet.slotVersion[latest]!);
+  putConfig(ctx, f, SLOT_LATEST, MODE_FUNCTION_UPDATE, fleet.slotVersion(latest));
   setSlotMode(ctx, f, SLOT_LATEST, MODE_FUNCTION_UPDATE, atMs);
   applyChange(ctx, f, atMs);
-  putConfig(ctx, f, SLOT_LATEST, MODE_MANUAL, fleet.slotVersion[latest]!);
+  putConfig(ctx, f, SLOT_LATEST, MODE_MANUAL, fleet.slotVersion(latest));
   setSlotMode(ctx, f, SLOT_LATEST, MODE_MANUAL, atMs);
   scheduleNextMigration(ctx, f, atMs);
 }

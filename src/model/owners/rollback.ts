@@ -39,10 +39,10 @@ export const ACCOUNT_ID = '123456789012';
  */
 function rollbackTarget(ctx: ReplicationContext, f: number, bad: number): number {
   const { fleet, versions } = ctx;
-  const previous = fleet.previousVersion[f]!;
+  const previous = fleet.previousVersion(f);
   if (previous !== NO_VERSION && versions.rank[previous]! < versions.rank[bad]! && ctx.withdrawn[previous] === 0) return previous;
   const ladder = versions.byRuntime[versions.runtimeIndex[bad]!]!;
-  const region = fleet.region[f]!;
+  const region = fleet.region(f);
   for (let k = versions.rank[bad]! - 1; k > 0; k--) {
     const v = ladder[k]!;
     if (ctx.withdrawn[v] === 0 && Number.isFinite(ctx.reachedMs[v * ctx.regionCount + region]!)) return v;
@@ -63,7 +63,7 @@ function markRolledBack(ep: ExposureEpisode, atMs: number, kind: number): void {
 
 /** The owner holds deploys until `resumeAt`. */
 function hold(ctx: ReplicationContext, f: number, ep: ExposureEpisode, atMs: number, field: number): void {
-  ctx.fleet.held[f] = 1;
+  ctx.fleet.setHeld(f, 1);
   bookRollback(ctx, ep, field, atMs);
   const resumeAt = atMs + ctx.scenario.owners.rollback.unpinAfterMs;
   if (resumeAt <= ctx.horizonMs) ctx.queue.schedule(resumeAt, EV_RESUME, f);
@@ -73,21 +73,21 @@ export function rollBack(ctx: ReplicationContext, f: number, ep: ExposureEpisode
   const { fleet, scenario } = ctx;
   const target = rollbackTarget(ctx, f, ep.version);
   clearPendingMove(ctx, f);
-  if (fleet.packageType[f] === PACKAGE_IMAGE) {
+  if (fleet.packageType(f) === PACKAGE_IMAGE) {
     // R3: the previous image is redeployed (to $LATEST, and published behind an alias).
     markRolledBack(ep, atMs, ROLLBACK_IMAGE);
     setSlotVersion(ctx, f, SLOT_LATEST, target, atMs, ACTION_IMAGE_ROLLBACK, 0, false);
-    if (fleet.aliasSlot[f] !== SLOT_LATEST) setSlotVersion(ctx, f, fleet.aliasSlot[f]!, target, atMs, ACTION_IMAGE_ROLLBACK, 0, false);
+    if (fleet.aliasSlot(f) !== SLOT_LATEST) setSlotVersion(ctx, f, fleet.aliasSlot(f), target, atMs, ACTION_IMAGE_ROLLBACK, 0, false);
     return hold(ctx, f, ep, atMs, FIELD.rollbacksByImage);
   }
-  if (fleet.hasAlias[f] === 1 && fleet.aliasSlot[f]! > 1) {
+  if (fleet.hasAlias(f) === 1 && fleet.aliasSlot(f) > 1) {
     // R14: back to the newest earlier published version that does not run the bad version.
     const base = slotIndex(fleet, f, 0);
-    let good = fleet.aliasSlot[f]! - 1;
-    while (good > 1 && fleet.slotVersion[base + good] === ep.version) good--;
+    let good = fleet.aliasSlot(f) - 1;
+    while (good > 1 && fleet.slotVersion(base + good) === ep.version) good--;
     markRolledBack(ep, atMs, ROLLBACK_ALIAS);
     redirectAlias(ctx, f, good, atMs, ACTION_ALIAS_ROLLBACK, 0);
-    if (fleet.version[f] !== ep.version) return hold(ctx, f, ep, atMs, FIELD.rollbacksByAlias);
+    if (fleet.version(f) !== ep.version) return hold(ctx, f, ep, atMs, FIELD.rollbacksByAlias);
     markRolledBack(ep, Number.NaN, ROLLBACK_NONE);
     // Every earlier kept version runs the bad version too (an Auto version moved by phase 2,
     // R14, or deploys since): the redirect rolled back nothing.
@@ -108,16 +108,16 @@ const modeName = (mode: number): (typeof UPDATE_RUNTIME_ON)[number] => UPDATE_RU
 
 function arnOf(ctx: ReplicationContext, f: number, version: number): string {
   const { fleet, scenario } = ctx;
-  const region = scenario.fleet.regions[fleet.region[f]!]!.name;
-  const architecture = scenario.fleet.architectures[fleet.architecture[f]!]!.name;
+  const region = scenario.fleet.regions[fleet.region(f)]!.name;
+  const architecture = scenario.fleet.architectures[fleet.architecture(f)]!.name;
   return runtimeVersionArn(region, ctx.versions.label[version]!, architecture, scenario.catalog.arnHashPerRegion);
 }
 
 /** PutRuntimeManagementConfig on one function version of `f` (R17); a refusal is a bug of the model. */
 export function putConfig(ctx: ReplicationContext, f: number, slot: number, mode: number, version: number): void {
   const { fleet, scenario } = ctx;
-  const region = scenario.fleet.regions[fleet.region[f]!]!.name;
-  const number = fleet.slotNumber[slotIndex(fleet, f, slot)]!;
+  const region = scenario.fleet.regions[fleet.region(f)]!.name;
+  const number = fleet.slotNumber(slotIndex(fleet, f, slot));
   const result = putRuntimeManagementConfig(
     {
       FunctionName: functionName(f),
@@ -134,12 +134,12 @@ export function putConfig(ctx: ReplicationContext, f: number, slot: number, mode
 export function pin(ctx: ReplicationContext, f: number, atMs: number): void {
   const ep = ctx.exposure.episodes.get(f);
   const { fleet, scenario } = ctx;
-  if (ep === undefined || fleet.version[f] !== ep.version) return; // no longer on the bad version
+  if (ep === undefined || fleet.version(f) !== ep.version) return; // no longer on the bad version
   const target = rollbackTarget(ctx, f, ep.version);
-  const slot = fleet.aliasSlot[f]!;
+  const slot = fleet.aliasSlot(f);
   putConfig(ctx, f, slot, MODE_MANUAL, target);
   clearPendingMove(ctx, f);
-  fleet.held[f] = 1;
+  fleet.setHeld(f, 1);
   setSlotPinned(ctx, f, slot, true, atMs);
   markRolledBack(ep, atMs, ROLLBACK_PIN);
   setSlotVersion(ctx, f, slot, target, atMs, ACTION_PIN, 0, false);
@@ -158,15 +158,15 @@ export function unpin(ctx: ReplicationContext, f: number, atMs: number): void {
   const { fleet } = ctx;
   const base = slotIndex(fleet, f, 0);
   let slot = -1;
-  for (let s = 0; s <= fleet.publishedCount[f]!; s++) if (fleet.slotPinned[base + s] === 1) slot = s;
+  for (let s = 0; s <= fleet.publishedCount(f); s++) if (fleet.slotPinned(base + s) === 1) slot = s;
   if (slot < 0) return;
-  putConfig(ctx, f, slot, fleet.slotMode[base + slot]!, fleet.slotVersion[base + slot]!);
+  putConfig(ctx, f, slot, fleet.slotMode(base + slot), fleet.slotVersion(base + slot));
   setSlotPinned(ctx, f, slot, false, atMs);
-  fleet.held[f] = 0;
+  fleet.setHeld(f, 0);
   ctx.exposure.pinned.delete(f);
-  logChange(ctx, atMs, f, ACTION_UNPIN, fleet.version[f]!, fleet.version[f]!, 0);
-  if (fleet.waitingChange[f] === 1) {
-    fleet.waitingChange[f] = 0;
+  logChange(ctx, atMs, f, ACTION_UNPIN, fleet.version(f), fleet.version(f), 0);
+  if (fleet.waitingChange(f) === 1) {
+    fleet.setWaitingChange(f, 0);
     const retryAt = atMs + ctx.scenario.owners.migrations.retryAfterMs;
     if (retryAt <= ctx.horizonMs) ctx.queue.schedule(retryAt, EV_MIGRATE, f);
   }
@@ -175,6 +175,6 @@ export function unpin(ctx: ReplicationContext, f: number, atMs: number): void {
 
 /** The hold after an alias or image rollback ends: deploys and rebuilds resume. */
 export function resume(ctx: ReplicationContext, f: number, atMs: number): void {
-  ctx.fleet.held[f] = 0;
+  ctx.fleet.setHeld(f, 0);
   offerMovesFromNow(ctx, f, atMs);
 }

@@ -10,9 +10,9 @@ import { isStaleOn, latestFor, setMode, switchVersion } from './switchVersion.js
 /** Re-reads the serving slot into the live mirrors. */
 export function syncLive(ctx: ReplicationContext, f: number, atMs: number, action: number, cause: number, gradual: boolean): void {
   const fleet = ctx.fleet;
-  const i = slotIndex(fleet, f, fleet.aliasSlot[f]!);
+  const i = slotIndex(fleet, f, fleet.aliasSlot(f));
   setMode(ctx, f, effectiveMode(fleet, i), atMs);
-  switchVersion(ctx, f, fleet.slotVersion[i]!, atMs, action, cause, gradual);
+  switchVersion(ctx, f, fleet.slotVersion(i), atMs, action, cause, gradual);
 }
 
 /** Sets the runtime version of slot `slot` (R7: what Lambda or the owner applied to that function version). */
@@ -22,31 +22,31 @@ export function setSlotVersion(
   const fleet = ctx.fleet;
   const i = slotIndex(fleet, f, slot);
   ctx.versionStaleness.refresh(i, atMs, isStaleOn(ctx, f, to));
-  fleet.slotVersion[i] = to;
-  if (slot === fleet.aliasSlot[f]) syncLive(ctx, f, atMs, action, cause, gradual);
+  fleet.setSlotVersion(i, to);
+  if (slot === fleet.aliasSlot(f)) syncLive(ctx, f, atMs, action, cause, gradual);
 }
 
 /** Pins (Manual with the slot's runtime version's ARN) or unpins slot `slot` (R12, R17). */
 export function setSlotPinned(ctx: ReplicationContext, f: number, slot: number, pinned: boolean, atMs: number): void {
   const fleet = ctx.fleet;
   const i = slotIndex(fleet, f, slot);
-  ctx.versionStaleness.refresh(i, atMs, isStaleOn(ctx, f, fleet.slotVersion[i]!));
-  fleet.slotPinned[i] = pinned ? 1 : 0;
-  if (slot === fleet.aliasSlot[f]) setMode(ctx, f, effectiveMode(fleet, i), atMs);
+  ctx.versionStaleness.refresh(i, atMs, isStaleOn(ctx, f, fleet.slotVersion(i)));
+  fleet.setSlotPinned(i, pinned ? 1 : 0);
+  if (slot === fleet.aliasSlot(f)) setMode(ctx, f, effectiveMode(fleet, i), atMs);
 }
 
 /** Sets slot `slot`'s configured mode (the owner's PutRuntimeManagementConfig, R17). */
 export function setSlotMode(ctx: ReplicationContext, f: number, slot: number, mode: number, atMs: number): void {
   const fleet = ctx.fleet;
   const i = slotIndex(fleet, f, slot);
-  ctx.versionStaleness.refresh(i, atMs, isStaleOn(ctx, f, fleet.slotVersion[i]!));
-  fleet.slotMode[i] = mode;
-  if (slot === fleet.aliasSlot[f]) setMode(ctx, f, effectiveMode(fleet, i), atMs);
+  ctx.versionStaleness.refresh(i, atMs, isStaleOn(ctx, f, fleet.slotVersion(i)));
+  fleet.setSlotMode(i, mode);
+  if (slot === fleet.aliasSlot(f)) setMode(ctx, f, effectiveMode(fleet, i), atMs);
 }
 
 /** Points the alias at `slot` (R14): new invocations go to that version at once. */
 export function redirectAlias(ctx: ReplicationContext, f: number, slot: number, atMs: number, action: number, cause: number): void {
-  ctx.fleet.aliasSlot[f] = slot;
+  ctx.fleet.setAliasSlot(f, slot);
   syncLive(ctx, f, atMs, action, cause, false);
 }
 
@@ -64,14 +64,14 @@ export function publishAndRedirect(ctx: ReplicationContext, f: number, atMs: num
   }
   const slot = appendSnapshot(fleet, f);
   const i = slotIndex(fleet, f, slot);
-  ctx.versionStaleness.refresh(i, atMs, isStaleOn(ctx, f, fleet.slotVersion[i]!));
+  ctx.versionStaleness.refresh(i, atMs, isStaleOn(ctx, f, fleet.slotVersion(i)));
   redirectAlias(ctx, f, slot, atMs, action, cause);
 }
 
 /** Re-evaluates every kept version's staleness after the latest secure version changed (to `latest`). */
 export function refreshSlots(ctx: ReplicationContext, f: number, atMs: number, latest = latestFor(ctx, f)): void {
   const fleet = ctx.fleet;
-  const base = f * fleet.versionSlots;
-  const end = base + fleet.publishedCount[f]!;
-  for (let i = base; i <= end; i++) ctx.versionStaleness.refresh(i, atMs, fleet.slotVersion[i] !== latest);
+  const base = slotIndex(fleet, f, 0);
+  const end = base + fleet.publishedCount(f);
+  for (let i = base; i <= end; i++) ctx.versionStaleness.refresh(i, atMs, fleet.slotVersion(i) !== latest);
 }

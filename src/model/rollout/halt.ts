@@ -23,7 +23,7 @@ function latestSecure(ctx: ReplicationContext, ladder: readonly number[], reache
 function onFunction(ctx: ReplicationContext, f: number, atMs: number): void {
   const { fleet, staleness } = ctx;
   refreshSlots(ctx, f, atMs);
-  const stale = isStaleOn(ctx, f, fleet.version[f]!);
+  const stale = isStaleOn(ctx, f, fleet.version(f));
   if (staleness.isStale(f)) staleness.book(f, atMs, stale);
   else if (stale) staleness.begin(f, atMs);
   clearPendingMove(ctx, f);
@@ -47,7 +47,7 @@ export function haltRelease(ctx: ReplicationContext, version: number, atMs: numb
     const members = ctx.buckets.members(region, runtime);
     for (let i = 0; i < members.length; i++) {
       const f = members[i]!;
-      if ((fleet.packageType[f] === PACKAGE_IMAGE ? imageLatestChanged : zipChanged)) onFunction(ctx, f, atMs);
+      if ((fleet.packageType(f) === PACKAGE_IMAGE ? imageLatestChanged : zipChanged)) onFunction(ctx, f, atMs);
     }
   }
 }

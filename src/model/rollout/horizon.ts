@@ -9,6 +9,7 @@ import { closeEpisodesAtHorizon } from '../exposure/episodes.js';
 import { bookExpiry } from './switchVersion.js';
 import { reachedFor } from './patches.js';
 import { HOW_WITHDRAWN } from '../fleet/fleetState.js';
+import { slotIndex } from '../fleet/functionVersions.js';
 
 /** `how` code of a censored row. */
 export const HOW_CENSORED = 255;
@@ -18,12 +19,12 @@ export function closeAtHorizon(ctx: ReplicationContext): void {
   closeEpisodesAtHorizon(ctx);
   for (let f = 0; f < fleet.size; f++) {
     staleness.book(f, horizonMs, false);
-    const base = f * fleet.versionSlots;
-    for (let i = base; i <= base + fleet.publishedCount[f]!; i++) ctx.versionStaleness.refresh(i, horizonMs, false);
-    bookExpiry(ctx, f, fleet.version[f]!, horizonMs);
-    const ladder = versions.byRuntime[fleet.runtime[f]!]!;
-    const mode = fleet.mode[f]!;
-    for (let k = fleet.highestRank[f]! + 1; k < ladder.length; k++) {
+    const base = slotIndex(fleet, f, 0);
+    for (let i = base; i <= base + fleet.publishedCount(f); i++) ctx.versionStaleness.refresh(i, horizonMs, false);
+    bookExpiry(ctx, f, fleet.version(f), horizonMs);
+    const ladder = versions.byRuntime[fleet.runtime(f)]!;
+    const mode = fleet.mode(f);
+    for (let k = fleet.highestRank(f) + 1; k < ladder.length; k++) {
       const v = ladder[k]!;
       const publishedMs = reachedFor(ctx, f, v);
       if (!(publishedMs <= horizonMs)) continue;
@@ -32,7 +33,7 @@ export function closeAtHorizon(ctx: ReplicationContext): void {
         continue;
       }
       patches.append(f, v, publishedMs, Number.NaN, HOW_CENSORED, mode);
-      if (fleet.createdMs[f]! <= publishedMs) survival.recordCensored(horizonMs - publishedMs);
+      if (fleet.createdMs(f) <= publishedMs) survival.recordCensored(horizonMs - publishedMs);
     }
   }
 }

@@ -16,5 +16,5 @@ export function deprecationTimes(scenario: Scenario): Float64Array {
 
 /** True when `f`'s runtime is deprecated at `atMs`. */
 export function runtimeDeprecated(ctx: ReplicationContext, f: number, atMs: number): boolean {
-  return atMs >= ctx.deprecatedAtMs[ctx.fleet.runtime[f]!]!;
+  return atMs >= ctx.deprecatedAtMs[ctx.fleet.runtime(f)]!;
 }

@@ -23,10 +23,10 @@ import { latestFor } from './switchVersion.js';
 /** EV_MOVE: the function's pending move fires (its handle is spent, so nothing to cancel). */
 export function onPendingMove(ctx: ReplicationContext, f: number, atMs: number): void {
   const fleet = ctx.fleet;
-  fleet.pendingHandle[f] = NO_HANDLE;
-  fleet.pendingAtMs[f] = Number.POSITIVE_INFINITY;
+  fleet.setPendingHandle(f, NO_HANDLE);
+  fleet.setPendingAtMs(f, Number.POSITIVE_INFINITY);
   if (runtimeDeprecated(ctx, f, atMs)) return; // no new versions on a deprecated runtime (lifecycle.ts)
-  const how = fleet.pendingHow[f]!;
+  const how = fleet.pendingHow(f);
   if (how === HOW_PHASE2 || how === HOW_LAMBDA_ROLLBACK) lambdaUpdate(ctx, f, atMs, how);
   else ownerUpdate(ctx, f, atMs, how, how !== HOW_CONFIG);
   offerMovesFromNow(ctx, f, atMs);
@@ -39,9 +39,9 @@ export function ownerUpdate(ctx: ReplicationContext, f: number, atMs: number, ho
   const latestSlot = slotIndex(fleet, f, SLOT_LATEST);
   if (effectiveMode(fleet, latestSlot) === MODE_MANUAL) return; // R9: a Manual version is never moved
   const target = latestFor(ctx, f);
-  if (fleet.slotVersion[latestSlot] !== target) setSlotVersion(ctx, f, SLOT_LATEST, target, atMs, ACTION_MOVE, how, false);
-  if (fleet.hasAlias[f] === 1 && publish) publishAndRedirect(ctx, f, atMs, ACTION_MOVE, how);
-  else if (fleet.hasAlias[f] === 1) logChange(ctx, atMs, f, ACTION_CONFIG_UPDATE, fleet.version[f]!, fleet.version[f]!, how);
+  if (fleet.slotVersion(latestSlot) !== target) setSlotVersion(ctx, f, SLOT_LATEST, target, atMs, ACTION_MOVE, how, false);
+  if (fleet.hasAlias(f) === 1 && publish) publishAndRedirect(ctx, f, atMs, ACTION_MOVE, how);
+  else if (fleet.hasAlias(f) === 1) logChange(ctx, atMs, f, ACTION_CONFIG_UPDATE, fleet.version(f), fleet.version(f), how);
 }
 
 /** R8 phase 2, R11: Lambda moves every stale Auto function version of `f` to the latest secure version. */
@@ -50,10 +50,10 @@ export function lambdaUpdate(ctx: ReplicationContext, f: number, atMs: number, h
   clearPendingMove(ctx, f);
   const target = latestFor(ctx, f);
   const base = slotIndex(fleet, f, 0);
-  const count = fleet.publishedCount[f]!;
+  const count = fleet.publishedCount(f);
   for (let slot = 0; slot <= count; slot++) {
     const i = base + slot;
-    if (fleet.slotVersion[i] === target || effectiveMode(fleet, i) !== MODE_AUTO) continue;
+    if (fleet.slotVersion(i) === target || effectiveMode(fleet, i) !== MODE_AUTO) continue;
     setSlotVersion(ctx, f, slot, target, atMs, ACTION_MOVE, how, true);
   }
 }

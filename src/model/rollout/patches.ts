@@ -11,16 +11,16 @@ import { HOW_WITHDRAWN, PACKAGE_IMAGE } from '../fleet/fleetState.js';
 /** When version `v` reached function `f` (its region's publication, or the base image); Infinity if not (yet). */
 export function reachedFor(ctx: ReplicationContext, f: number, v: number): number {
   const { fleet } = ctx;
-  if (fleet.packageType[f] === PACKAGE_IMAGE) return ctx.imageReachedMs[v]!;
-  return ctx.reachedMs[v * ctx.regionCount + fleet.region[f]!]!;
+  if (fleet.packageType(f) === PACKAGE_IMAGE) return ctx.imageReachedMs[v]!;
+  return ctx.reachedMs[v * ctx.regionCount + fleet.region(f)]!;
 }
 
 /** Books rows for every release newer than the function's highest so far, up to rank `toRank`. */
 export function bookPatches(ctx: ReplicationContext, f: number, toRank: number, atMs: number, how: number): void {
   const { fleet, versions, patches, survival } = ctx;
-  const ladder = versions.byRuntime[fleet.runtime[f]!]!;
-  const mode = fleet.mode[f]!;
-  for (let k = fleet.highestRank[f]! + 1; k <= toRank; k++) {
+  const ladder = versions.byRuntime[fleet.runtime(f)]!;
+  const mode = fleet.mode(f);
+  for (let k = fleet.highestRank(f) + 1; k <= toRank; k++) {
     const v = ladder[k]!;
     const publishedMs = reachedFor(ctx, f, v);
     // Not here (yet): if it arrives later, it is patched at its publication (τ = 0).
@@ -30,6 +30,6 @@ export function bookPatches(ctx: ReplicationContext, f: number, toRank: number, 
       continue;
     }
     patches.append(f, v, publishedMs, atMs, how, mode);
-    if (fleet.createdMs[f]! <= publishedMs) survival.recordPatched(atMs - publishedMs);
+    if (fleet.createdMs(f) <= publishedMs) survival.recordPatched(atMs - publishedMs);
   }
 }

@@ -25,7 +25,7 @@ const expMs = (u: number, ratePerMs: number): number => Math.ceil(-Math.log1p(-u
 /** True when the owner's next change would move something: `$LATEST` movable and it or the serving version stale (`stale`: staleSlots bits). */
 function ownerCanMove(ctx: ReplicationContext, f: number, stale: number): boolean {
   const fleet = ctx.fleet;
-  if ((stale & (STALE_LATEST | STALE_SERVING)) === 0 || fleet.held[f] === 1) return false;
+  if ((stale & (STALE_LATEST | STALE_SERVING)) === 0 || fleet.held(f) === 1) return false;
   return effectiveMode(fleet, slotIndex(fleet, f, SLOT_LATEST)) !== MODE_MANUAL; // R9
 }
 
@@ -33,13 +33,13 @@ function ownerCanMove(ctx: ReplicationContext, f: number, stale: number): boolea
 function nextOwnerChange(ctx: ReplicationContext, f: number, fromMs: number, key: number, out: Float64Array): void {
   const fleet = ctx.fleet;
   out[0] = Number.POSITIVE_INFINITY;
-  const rate = fleet.changeRatePerMs[f]!;
+  const rate = fleet.changeRatePerMs(f);
   if (rate > 0) {
     out[0] = fromMs + expMs(ctx.keyed.deploy.at(f, key), rate);
-    out[1] = fleet.packageType[f] === PACKAGE_IMAGE ? HOW_REBUILD : HOW_PHASE1;
+    out[1] = fleet.packageType(f) === PACKAGE_IMAGE ? HOW_REBUILD : HOW_PHASE1;
   }
   const configMeanMs = ctx.scenario.fleet.configUpdates.meanIntervalMs;
-  if (configMeanMs !== null && fleet.packageType[f] !== PACKAGE_IMAGE) {
+  if (configMeanMs !== null && fleet.packageType(f) !== PACKAGE_IMAGE) {
     const atMs = fromMs + expMs(ctx.keyed.config.at(f, key), 1 / configMeanMs);
     if (atMs < out[0]!) {
       out[0] = atMs;
@@ -58,10 +58,10 @@ export function offerMoves(ctx: ReplicationContext, f: number, publishedMs: numb
   const fleet = ctx.fleet;
   const stale = staleSlots(fleet, f, latest);
   if (stale === 0) return;
-  let atMs = fleet.pendingAtMs[f]!;
-  let how = fleet.pendingHow[f]!;
+  let atMs = fleet.pendingAtMs(f);
+  let how = fleet.pendingHow(f);
   // A pending move means the next change is known not to come before it.
-  if (fleet.pendingHandle[f] === NO_HANDLE && ownerCanMove(ctx, f, stale)) {
+  if (fleet.pendingHandle(f) === NO_HANDLE && ownerCanMove(ctx, f, stale)) {
     nextOwnerChange(ctx, f, publishedMs, releaseIndex, scratch);
     if (scratch[0]! < atMs) {
       atMs = scratch[0]!;
@@ -82,14 +82,14 @@ export function offerMoves(ctx: ReplicationContext, f: number, publishedMs: numb
 
 export function setPendingMove(ctx: ReplicationContext, f: number, atMs: number, how: number): void {
   const fleet = ctx.fleet;
-  if (atMs === fleet.pendingAtMs[f] && how === fleet.pendingHow[f]) return;
-  if (fleet.pendingHandle[f] !== NO_HANDLE) ctx.queue.cancel(fleet.pendingHandle[f]!);
+  if (atMs === fleet.pendingAtMs(f) && how === fleet.pendingHow(f)) return;
+  if (fleet.pendingHandle(f) !== NO_HANDLE) ctx.queue.cancel(fleet.pendingHandle(f));
   // A move after the horizon never runs; it is queued just past the horizon so that a draw far
   // beyond it (a tiny deploy rate, a huge phase-2 delay: not a safe integer) is still a pending
   // move that blocks redraws, while `pendingAtMs` keeps the true time for comparisons.
-  fleet.pendingHandle[f] = ctx.queue.schedule(Math.min(atMs, ctx.horizonMs + 1), EV_MOVE, f);
-  fleet.pendingAtMs[f] = atMs;
-  fleet.pendingHow[f] = how;
+  fleet.setPendingHandle(f, ctx.queue.schedule(Math.min(atMs, ctx.horizonMs + 1), EV_MOVE, f));
+  fleet.setPendingAtMs(f, atMs);
+  fleet.setPendingHow(f, how);
 }
 
 /**
@@ -106,16 +106,16 @@ export function offerMovesFromNow(ctx: ReplicationContext, f: number, atMs: numb
   const latest = latestFor(ctx, f);
   const stale = staleSlots(fleet, f, latest);
   if (stale === 0) return; // nothing to move: whatever is pending stays as it is
-  let when = fleet.pendingAtMs[f]!;
-  let how = fleet.pendingHow[f]!;
-  if (fleet.pendingHandle[f] === NO_HANDLE && ownerCanMove(ctx, f, stale)) {
+  let when = fleet.pendingAtMs(f);
+  let how = fleet.pendingHow(f);
+  if (fleet.pendingHandle(f) === NO_HANDLE && ownerCanMove(ctx, f, stale)) {
     nextOwnerChange(ctx, f, atMs, timeKey(atMs), scratch);
     if (scratch[0]! < when) {
       when = scratch[0]!;
       how = scratch[1]!;
     }
   }
-  const staleAuto = fleet.packageType[f] === PACKAGE_IMAGE || (stale & STALE_AUTO) === 0 ? -1 : staleAutoVersion(fleet, f, latest);
+  const staleAuto = fleet.packageType(f) === PACKAGE_IMAGE || (stale & STALE_AUTO) === 0 ? -1 : staleAutoVersion(fleet, f, latest);
   if (staleAuto >= 0) {
     const release = ctx.versions.releaseIndex[latest]!;
     // The window: the latest release's phase 2 or, when the latest secure version is a
@@ -126,7 +126,7 @@ export function offerMovesFromNow(ctx: ReplicationContext, f: number, atMs: numb
       const window = release >= 0 ? ctx.scenario.releases[release]!.phase2 : halt!.rollback;
       const key = release >= 0 ? release : withdrawnRelease;
       const draw = release >= 0 ? ctx.keyed.phase2 : ctx.keyed.lambdaRollback;
-      const startMs = (release >= 0 ? ctx.reachedMs[latest * ctx.regionCount + fleet.region[f]!]! : ctx.haltedAtMs[staleAuto]!) + window.startAfterMs;
+      const startMs = (release >= 0 ? ctx.reachedMs[latest * ctx.regionCount + fleet.region(f)]! : ctx.haltedAtMs[staleAuto]!) + window.startAfterMs;
       const lambdaMs = startMs > atMs
         ? startMs + Math.floor(draw.at(f, key) * window.durationMs)
         : atMs + Math.floor(draw.at(f, timeKey(atMs)) * window.durationMs);
@@ -142,7 +142,7 @@ export function offerMovesFromNow(ctx: ReplicationContext, f: number, atMs: numb
 /** Forgets `f`'s pending move (it fired, or the function's state changed). */
 export function clearPendingMove(ctx: ReplicationContext, f: number): void {
   const fleet = ctx.fleet;
-  if (fleet.pendingHandle[f] !== NO_HANDLE) ctx.queue.cancel(fleet.pendingHandle[f]!);
-  fleet.pendingHandle[f] = NO_HANDLE;
-  fleet.pendingAtMs[f] = Number.POSITIVE_INFINITY;
+  if (fleet.pendingHandle(f) !== NO_HANDLE) ctx.queue.cancel(fleet.pendingHandle(f));
+  fleet.setPendingHandle(f, NO_HANDLE);
+  fleet.setPendingAtMs(f, Number.POSITIVE_INFINITY);
 }

@@ -16,13 +16,13 @@ import { offerMoves } from './pendingMove.js';
 /** `newest`: the version is now the latest secure one for `f` (else a newer one got there first). */
 function reach(ctx: ReplicationContext, f: number, version: number, rank: number, releaseIndex: number, atMs: number, newest: boolean): void {
   const { fleet, staleness } = ctx;
-  if (fleet.highestRank[f]! >= rank) {
-    ctx.patches.append(f, version, atMs, atMs, fleet.lastHow[f]!, fleet.mode[f]!);
+  if (fleet.highestRank(f) >= rank) {
+    ctx.patches.append(f, version, atMs, atMs, fleet.lastHow(f), fleet.mode(f));
     ctx.survival.recordPatched(0);
   }
   if (!newest) return;
   refreshSlots(ctx, f, atMs, version);
-  if (fleet.version[f] !== version) staleness.begin(f, atMs);
+  if (fleet.version(f) !== version) staleness.begin(f, atMs);
   offerMoves(ctx, f, atMs, releaseIndex, version);
 }
 
@@ -39,7 +39,7 @@ export function publishInRegion(ctx: ReplicationContext, version: number, region
   const members = ctx.buckets.members(region, runtime);
   for (let i = 0; i < members.length; i++) {
     const f = members[i]!;
-    if (fleet.packageType[f] !== PACKAGE_IMAGE) reach(ctx, f, version, rank, releaseIndex, atMs, newest);
+    if (fleet.packageType(f) !== PACKAGE_IMAGE) reach(ctx, f, version, rank, releaseIndex, atMs, newest);
   }
 }
 
@@ -57,7 +57,7 @@ export function publishBaseImage(ctx: ReplicationContext, version: number, atMs:
     const members = ctx.buckets.members(region, runtime);
     for (let i = 0; i < members.length; i++) {
       const f = members[i]!;
-      if (fleet.packageType[f] === PACKAGE_IMAGE) reach(ctx, f, version, rank, releaseIndex, atMs, newest);
+      if (fleet.packageType(f) === PACKAGE_IMAGE) reach(ctx, f, version, rank, releaseIndex, atMs, newest);
     }
   }
 }

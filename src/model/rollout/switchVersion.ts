@@ -14,9 +14,9 @@ import { bookPatches } from './patches.js';
 /** The latest secure version for `f`: its region's for Zip, the newest base image for images (R3). */
 export function latestFor(ctx: ReplicationContext, f: number): number {
   const { fleet } = ctx;
-  const runtime = fleet.runtime[f]!;
-  if (fleet.packageType[f] === PACKAGE_IMAGE) return ctx.latestImage[runtime]!;
-  return ctx.latest[fleet.region[f]! * ctx.runtimeCount + runtime]!;
+  const runtime = fleet.runtime(f);
+  if (fleet.packageType(f) === PACKAGE_IMAGE) return ctx.latestImage[runtime]!;
+  return ctx.latest[fleet.region(f) * ctx.runtimeCount + runtime]!;
 }
 
 /** True when `version` is not the latest secure version for `f` (older, or withdrawn, R11). */
@@ -28,8 +28,8 @@ export function isStaleOn(ctx: ReplicationContext, f: number, version: number): 
 export function bookExpiry(ctx: ReplicationContext, f: number, version: number, untilMs: number): void {
   const expiresAt = ctx.expiresAtMs[version]!;
   if (!(expiresAt < untilMs)) return;
-  const fromMs = Math.max(expiresAt, ctx.fleet.versionSinceMs[f]!);
-  if (untilMs > fromMs) ctx.exposure.expiryFailures += ((untilMs - fromMs) / DAY_MS) * ctx.fleet.invocationsPerDay[f]!;
+  const fromMs = Math.max(expiresAt, ctx.fleet.versionSinceMs(f));
+  if (untilMs > fromMs) ctx.exposure.expiryFailures += ((untilMs - fromMs) / DAY_MS) * ctx.fleet.invocationsPerDay(f);
 }
 
 /**
@@ -40,18 +40,18 @@ export function bookExpiry(ctx: ReplicationContext, f: number, version: number, 
  */
 export function switchVersion(ctx: ReplicationContext, f: number, to: number, atMs: number, action: number, cause: number, gradual: boolean): void {
   const { fleet, groups, staleness } = ctx;
-  const from = fleet.version[f]!;
+  const from = fleet.version(f);
   if (from === to) return;
   onLiveVersionChange(ctx, f, from, to, atMs, gradual);
   bookExpiry(ctx, f, from, atMs);
-  fleet.version[f] = to;
-  fleet.previousVersion[f] = from;
-  fleet.versionSinceMs[f] = atMs;
+  fleet.setVersion(f, to);
+  fleet.setPreviousVersion(f, from);
+  fleet.setVersionSinceMs(f, atMs);
   const rank = ctx.versions.rank[to]!;
-  if (rank > fleet.highestRank[f]!) {
+  if (rank > fleet.highestRank(f)) {
     bookPatches(ctx, f, rank, atMs, cause);
-    fleet.highestRank[f] = rank;
-    fleet.lastHow[f] = cause;
+    fleet.setHighestRank(f, rank);
+    fleet.setLastHow(f, cause);
   }
   groups.changeVersion(f, from, to);
   logChange(ctx, atMs, f, action, from, to, cause);
@@ -63,9 +63,9 @@ export function switchVersion(ctx: ReplicationContext, f: number, to: number, at
 /** Changes the serving version's effective mode, booking its stale time so far under the old mode (R18). */
 export function setMode(ctx: ReplicationContext, f: number, mode: number, atMs: number): void {
   const { fleet, staleness } = ctx;
-  if (fleet.mode[f] === mode) return;
+  if (fleet.mode(f) === mode) return;
   if (staleness.isStale(f)) staleness.book(f, atMs, true);
   ctx.groups.remove(f);
-  fleet.mode[f] = mode;
+  fleet.setMode(f, mode);
   ctx.groups.add(f);
 }

@@ -4,17 +4,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FleetState } from '../../../src/model/fleet/fleetState.js';
+import { slotIndex } from '../../../src/model/fleet/functionVersions.js';
 import { groupOrder, permuteFleet } from '../../../src/model/fleet/orderFleet.js';
 
 function fleetOf(rows: readonly (readonly [region: number, runtime: number, packageType: number])[]): FleetState {
   const fleet = new FleetState(rows.length, 2);
   rows.forEach(([region, runtime, packageType]) => {
     const f = fleet.add();
-    fleet.region[f] = region;
-    fleet.runtime[f] = runtime;
-    fleet.packageType[f] = packageType;
-    fleet.invocationsPerDay[f] = 100 + f;
-    for (let s = 0; s < fleet.versionSlots; s++) fleet.slotNumber[f * fleet.versionSlots + s] = 10 * f + s;
+    fleet.setRegion(f, region);
+    fleet.setRuntime(f, runtime);
+    fleet.setPackageType(f, packageType);
+    fleet.setInvocationsPerDay(f, 100 + f);
+    for (let s = 0; s < fleet.versionSlots; s++) fleet.setSlotNumber(slotIndex(fleet, f, s), 10 * f + s);
   });
   return fleet;
 }
@@ -31,13 +32,14 @@ describe('permuteFleet', () => {
     const fleet = fleetOf([[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
     const order = groupOrder(fleet, 3, 2, 2);
     permuteFleet(fleet, order);
-    expect([...fleet.region.subarray(0, 3)]).toEqual([0, 0, 1]);
-    expect([...fleet.runtime.subarray(0, 3)]).toEqual([0, 1, 0]);
-    expect([...fleet.invocationsPerDay.subarray(0, 3)]).toEqual([102, 101, 100]);
+    const ids = [0, 1, 2];
+    expect(ids.map((f) => fleet.region(f))).toEqual([0, 0, 1]);
+    expect(ids.map((f) => fleet.runtime(f))).toEqual([0, 1, 0]);
+    expect(ids.map((f) => fleet.invocationsPerDay(f))).toEqual([102, 101, 100]);
     const k = fleet.versionSlots;
-    expect([...fleet.slotNumber.subarray(0, 3 * k)]).toEqual([20, 21, 22, 10, 11, 12, 0, 1, 2]);
+    expect(ids.flatMap((f) => Array.from({ length: k }, (_, s) => fleet.slotNumber(slotIndex(fleet, f, s))))).toEqual([20, 21, 22, 10, 11, 12, 0, 1, 2]);
     // Fields set by add() travel too.
-    expect(Number.isNaN(fleet.staleSinceMs[0]!)).toBe(true);
-    expect(fleet.previousVersion[2]).toBe(0xffff);
+    expect(Number.isNaN(fleet.staleSinceMs(0))).toBe(true);
+    expect(fleet.previousVersion(2)).toBe(0xffff);
   });
 });
