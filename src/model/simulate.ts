@@ -108,7 +108,7 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
     queue,
     versions,
     fleet,
-    buckets: new Buckets(regionCount, runtimeCount),
+    buckets: new Buckets(regionCount, runtimeCount, PACKAGE_TYPES.length),
     regionCatalogIndex: Uint8Array.from(spec.regions.map((w) => COMMERCIAL_REGIONS.indexOf(w.name))),
     latest,
     runtimeCount,

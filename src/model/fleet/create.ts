@@ -49,7 +49,7 @@ export function registerFunction(ctx: ReplicationContext, f: number, atMs: numbe
   fleet.setQualifier0(f, published);
   fleet.setHighestRank(f, ctx.versions.rank[version]!);
   fleet.setVersionSinceMs(f, atMs);
-  ctx.buckets.add(region, runtime, f);
+  ctx.buckets.add(region, runtime, fleet.packageType(f), f);
   ctx.groups.add(f);
 }
 

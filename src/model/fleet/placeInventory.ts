@@ -63,7 +63,7 @@ export function placeInventory(ctx: ReplicationContext, inventory: readonly Inve
     fleet.setHighestRank(f, highest);
     fleet.setVersionSinceMs(f, 0);
     fleet.setLastHow(f, HOW_INITIAL);
-    ctx.buckets.add(fleet.region(f), runtime, f);
+    ctx.buckets.add(fleet.region(f), runtime, packageType, f);
     ctx.groups.add(f);
     if (fleet.version(f) !== latestFor(ctx, f)) ctx.staleness.begin(f, 0);
     refreshSlots(ctx, f, 0);

@@ -8,10 +8,12 @@
  * their owners act (R9, R18). Functions that were stale only because of it no longer are.
  */
 import type { ReplicationContext } from '../context.js';
-import { PACKAGE_IMAGE } from '../fleet/fleetState.js';
+import { PACKAGE_IMAGE, PACKAGE_ZIP } from '../fleet/fleetState.js';
 import { refreshSlots } from './functionVersionOps.js';
 import { clearPendingMove, offerMovesFromNow } from './pendingMove.js';
 import { isStaleOn } from './switchVersion.js';
+
+const EMPTY = new Int32Array(0);
 
 /** Newest version of the ladder that has reached (`reached(v)` ≤ atMs) and is not withdrawn. */
 function latestSecure(ctx: ReplicationContext, ladder: readonly number[], reached: (v: number) => number, atMs: number): number {
@@ -44,10 +46,11 @@ export function haltRelease(ctx: ReplicationContext, version: number, atMs: numb
     const zipChanged = ctx.latest[slot] === version;
     if (zipChanged) ctx.latest[slot] = latestSecure(ctx, ladder, (v) => ctx.reachedMs[v * ctx.regionCount + region]!, atMs);
     if (!zipChanged && !imageLatestChanged) continue;
-    const members = ctx.buckets.members(region, runtime);
-    for (let i = 0; i < members.length; i++) {
-      const f = members[i]!;
-      if ((fleet.packageType(f) === PACKAGE_IMAGE ? imageLatestChanged : zipChanged)) onFunction(ctx, f, atMs);
+    // Zip and image functions in id order, as they were added (merged from their two buckets).
+    const zip = zipChanged ? ctx.buckets.members(region, runtime, PACKAGE_ZIP) : EMPTY;
+    const image = imageLatestChanged ? ctx.buckets.members(region, runtime, PACKAGE_IMAGE) : EMPTY;
+    for (let i = 0, j = 0; i < zip.length || j < image.length;) {
+      onFunction(ctx, j >= image.length || (i < zip.length && zip[i]! < image[j]!) ? zip[i++]! : image[j++]!, atMs);
     }
   }
 }

@@ -9,7 +9,7 @@
  * before its base image, never gets there (R11).
  */
 import type { ReplicationContext } from '../context.js';
-import { PACKAGE_IMAGE } from '../fleet/fleetState.js';
+import { PACKAGE_IMAGE, PACKAGE_ZIP } from '../fleet/fleetState.js';
 import { refreshSlots } from './functionVersionOps.js';
 import { offerMoves } from './pendingMove.js';
 
@@ -36,11 +36,8 @@ export function publishInRegion(ctx: ReplicationContext, version: number, region
   const newest = rank > versions.rank[ctx.latest[slot]!]!;
   if (newest) ctx.latest[slot] = version;
   const releaseIndex = versions.releaseIndex[version]!;
-  const members = ctx.buckets.members(region, runtime);
-  for (let i = 0; i < members.length; i++) {
-    const f = members[i]!;
-    if (fleet.packageType(f) !== PACKAGE_IMAGE) reach(ctx, f, version, rank, releaseIndex, atMs, newest);
-  }
+  const members = ctx.buckets.members(region, runtime, PACKAGE_ZIP);
+  for (let i = 0; i < members.length; i++) reach(ctx, members[i]!, version, rank, releaseIndex, atMs, newest);
 }
 
 /** EV_BASE_IMAGE: the release's base image is out, in every region at once (R3, R10). */
@@ -54,10 +51,7 @@ export function publishBaseImage(ctx: ReplicationContext, version: number, atMs:
   if (newest) ctx.latestImage[runtime] = version;
   const releaseIndex = versions.releaseIndex[version]!;
   for (let region = 0; region < ctx.regionCount; region++) {
-    const members = ctx.buckets.members(region, runtime);
-    for (let i = 0; i < members.length; i++) {
-      const f = members[i]!;
-      if (fleet.packageType(f) === PACKAGE_IMAGE) reach(ctx, f, version, rank, releaseIndex, atMs, newest);
-    }
+    const members = ctx.buckets.members(region, runtime, PACKAGE_IMAGE);
+    for (let i = 0; i < members.length; i++) reach(ctx, members[i]!, version, rank, releaseIndex, atMs, newest);
   }
 }
