@@ -38,7 +38,7 @@ function newestSource(dir: string): number {
 /** The worker and the CLI's light path (made after tsc, as `npm run build` does) are newer than src/. */
 function isFresh(root: string, worker: string): boolean {
   const newest = newestSource(join(root, 'src'));
-  return [worker, join(root, 'dist', 'cli', 'light', 'validate.js')].every((file) => existsSync(file) && statSync(file).mtimeMs >= newest);
+  return [worker, join(root, 'dist', 'cli', 'light', 'validate.bundle.js')].every((file) => existsSync(file) && statSync(file).mtimeMs >= newest);
 }
 
 function sleep(ms: number): void {

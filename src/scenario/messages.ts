@@ -186,6 +186,24 @@ export const warn = {
     `${where} fleet.updateModes ignored: policy.denyRuntimeManagementConfig keeps every function in Auto (R19), so updateModes is { Auto: 1 }`,
 } as const;
 
+/**
+ * A number as `toLocaleString('en-US')` writes it from 10,000 up (thousands separated by commas),
+ * smaller ones plain. Whole numbers are grouped here: the first `toLocaleString` of a process
+ * loads ICU's number formatting (≈ 15 ms), and the schema's "allowed" texts call this at load
+ * time, which `validate` paid every run (docs/performance.md, start-up). Other values (fractions,
+ * infinities, unsafe integers) still go through `toLocaleString`, so the text is the same.
+ */
 function fmt(n: number | bigint): string {
-  return typeof n === 'bigint' || Math.abs(n) >= 10_000 ? n.toLocaleString('en-US') : String(n);
+  if (typeof n === 'number' && Math.abs(n) < 10_000) return String(n);
+  if (typeof n === 'bigint' || Number.isSafeInteger(n)) return groupThousands(String(n));
+  return n.toLocaleString('en-US');
+}
+
+/** `-1234567` → `-1,234,567`: the digits of an integer's decimal text grouped by three. */
+function groupThousands(integer: string): string {
+  const sign = integer.startsWith('-') ? '-' : '';
+  const digits = sign === '' ? integer : integer.slice(1);
+  let text = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = text.length; i < digits.length; i += 3) text += `,${digits.slice(i, i + 3)}`;
+  return sign + text;
 }
