@@ -48,7 +48,8 @@ export interface UnitRef {
 /** A user's mistake in the batch options (exit code 2). */
 export class PlanError extends UserError {}
 
-export interface PlanOptions {
+/** A run's settings that its plan is made from (the command line's, or a partition manifest's). */
+export interface PlanSettings {
   readonly seed: number;
   readonly replications: number;
   readonly keepPatches: boolean;
@@ -56,6 +57,9 @@ export interface PlanOptions {
   readonly replication: number | null;
   readonly targetCi: TargetCiSpec | null;
   readonly shard: Shard | null;
+}
+
+export interface PlanOptions extends PlanSettings {
   readonly failUnits: ReadonlySet<string>;
 }
 

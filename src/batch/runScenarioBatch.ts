@@ -17,18 +17,16 @@ import type { Sweep } from '../scenario/sweep.js';
 import { batchOutputs } from './batchOutputs.js';
 import { rememberLastUnit } from './lastUnit.js';
 import { partitionFiles } from './partition.js';
-import { makePlan, planIdentity, planUnits, type BatchPlan, type UnitRef } from './plan.js';
+import { makePlan, planIdentity, planUnits, type BatchPlan, type PlanSettings, type UnitRef } from './plan.js';
 import { createWorkerPool, defaultWorkers } from './pool.js';
 import { runBatch, type BatchProgress, type UnitFailureReport } from './runBatch.js';
-import type { Shard } from './shard.js';
-import type { TargetCiSpec } from './targetCi.js';
 import type { UnitSummary } from './unitCodec.js';
 import { estimateRun } from './estimate.js';
 import { checkResources, defaultResourceLimits } from './resources.js';
 import { WorkFolder, workDirFor } from './workDir.js';
 
-/** What to run: the loaded scenario and the run's settings, already checked. */
-export interface BatchSpec {
+/** What to run: the loaded scenario and the run's settings (those of its plan, and more), already checked. */
+export interface BatchSpec extends PlanSettings {
   /** The scenario file as named by the user (messages, summary.json's scenarioFile). */
   readonly scenarioFile: string;
   readonly scenario: Scenario;
@@ -36,13 +34,6 @@ export interface BatchSpec {
   /** The scenario file's text, as run. */
   readonly source: string;
   readonly outDir: string;
-  readonly seed: number;
-  readonly replications: number;
-  readonly keepPatches: boolean;
-  readonly point: number | null;
-  readonly replication: number | null;
-  readonly targetCi: TargetCiSpec | null;
-  readonly shard: Shard | null;
   /** Worker threads asked for; the default is one per core, never more than the first round's units. */
   readonly workers: number | undefined;
   readonly resume: boolean;
@@ -87,16 +78,7 @@ export type BatchOutcome =
 export async function runScenarioBatch(spec: BatchSpec, options: BatchRunOptions): Promise<BatchOutcome> {
   const { scenario, sweep, targetCi, shard } = spec;
   checkOutputDir(spec.outDir, spec.force);
-  const plan = makePlan(scenario, sweep, {
-    seed: spec.seed,
-    replications: spec.replications,
-    keepPatches: spec.keepPatches,
-    point: spec.point,
-    replication: spec.replication,
-    targetCi,
-    shard,
-    failUnits: options.failUnits ?? new Set(),
-  });
+  const plan = makePlan(scenario, sweep, { ...spec, failUnits: options.failUnits ?? new Set() });
   refuseWhatWouldNotFit(spec);
   const scenarioSha256 = createHash('sha256').update(spec.source).digest('hex');
   const workDir = workDirFor(spec.outDir);

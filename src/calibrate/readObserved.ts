@@ -8,17 +8,12 @@ import { join } from 'node:path';
 import { csvRecords } from '../observe/csvRecords.js';
 import type { InventoryEntry } from '../observe/inventory.js';
 import { ObserveInputError, problemAt } from '../observe/observeError.js';
-import { rankKey, type FunctionRow, type TransitionRow, type VersionRow } from '../observe/tables.js';
+import { rankKey, type FunctionRow, type Tables, type TransitionRow, type VersionRow } from '../observe/tables.js';
 import { textChunks } from '../observe/textChunks.js';
 
-export interface Observed {
+/** The tables observe wrote (but rollout.csv), read back from its folder. */
+export interface Observed extends Omit<Tables, 'rollout'> {
   readonly dir: string;
-  readonly versions: readonly VersionRow[];
-  readonly functions: readonly FunctionRow[];
-  readonly transitions: readonly TransitionRow[];
-  readonly rank: ReadonlyMap<string, number>;
-  readonly startMs: number;
-  readonly endMs: number;
   readonly withInventory: boolean;
 }
 

@@ -1,11 +1,14 @@
 /**
  * Streams the events of an NDJSON log file, one line at a time (the file can be far
  * larger than memory). Blank lines are skipped; any other line that is not an event
- * stops the read with an error naming the file and line number.
+ * stops the read with an error naming the file and line number. A line ends at LF, CRLF or a
+ * lone CR (readline's rule) and bytes that are not UTF-8 read as U+FFFD; observe's reader
+ * (observe/textChunks.ts) keeps another contract (LF only, strict UTF-8 with the offset of the
+ * first bad byte), so only the opening (common/openToRead.ts) is shared.
  */
-import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { ioReason } from '../common/messages.js';
+import { openToRead } from '../common/openToRead.js';
 import { InsightsInputError } from './inputError.js';
 import { parseLogLine, type LogEvent } from './logEvent.js';
 import { msg } from './messages.js';
@@ -13,10 +16,8 @@ import { msg } from './messages.js';
 export async function* readLogEvents(file: string): AsyncGenerator<LogEvent> {
   let handle;
   try {
-    handle = await open(file, 'r');
-    if ((await handle.stat()).isDirectory()) throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' });
+    handle = await openToRead(file);
   } catch (error) {
-    await handle?.close();
     throw new InsightsInputError([`${file}: ${msg.cannotReadLogs(ioReason(error))}`]);
   }
   const lines = createInterface({ input: handle.createReadStream({ encoding: 'utf8' }), crlfDelay: Infinity });

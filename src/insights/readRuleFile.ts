@@ -2,6 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { compileRule, type CompiledRule } from './compileRule.js';
 import { ioReason } from '../common/messages.js';
+import { isAFolder } from '../common/openToRead.js';
 import { InsightsInputError } from './inputError.js';
 import { msg } from './messages.js';
 import { formatRuleIssue } from './ruleIssues.js';
@@ -13,7 +14,7 @@ export async function readRuleFile(file: string): Promise<CompiledRule> {
   let text: string;
   try {
     const info = await stat(file);
-    if (info.isDirectory()) throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' });
+    if (info.isDirectory()) throw isAFolder();
     if (info.size > MAX_RULE_BYTES) throw new InsightsInputError([`${file}: ${msg.ruleTooLarge(info.size, MAX_RULE_BYTES)}`]);
     text = await readFile(file, 'utf8');
   } catch (error) {

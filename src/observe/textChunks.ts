@@ -4,8 +4,8 @@
  * the line and the byte offset. A leading byte-order mark is dropped. Empty files (no bytes, or
  * only white space) are refused by the callers, which know what they expected.
  */
-import { open } from 'node:fs/promises';
 import { ioReason } from '../common/messages.js';
+import { openToRead } from '../common/openToRead.js';
 import { ObserveInputError, problemAt } from './observeError.js';
 
 export const CHUNK_BYTES = 1 << 20;
@@ -13,10 +13,8 @@ export const CHUNK_BYTES = 1 << 20;
 export async function* textChunks(file: string, chunkBytes = CHUNK_BYTES): AsyncGenerator<string> {
   let handle;
   try {
-    handle = await open(file, 'r');
-    if ((await handle.stat()).isDirectory()) throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' });
+    handle = await openToRead(file);
   } catch (error) {
-    await handle?.close();
     throw new ObserveInputError([`${file}: cannot read it: ${ioReason(error)}`]);
   }
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });

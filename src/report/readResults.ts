@@ -27,19 +27,8 @@ export interface RunSource {
   readonly label?: string;
 }
 
-interface RunTables {
-  readonly sets: ReportSet[];
-  readonly setMetrics: ColumnTable;
-  readonly perReplication: ColumnTable | null;
-  readonly timeseries: ColumnTable | null;
-  readonly patches: ColumnTable | null;
-  readonly exposure: ColumnTable | null;
-  readonly episodes: ColumnTable | null;
-  readonly releases: ColumnTable | null;
-  readonly versions: ColumnTable;
-  readonly initStart: ColumnTable | null;
-  readonly sweepPaths: string[];
-}
+/** One run's share of the report's tables (readResults joins them over the runs). */
+type RunTables = Pick<ReportData, 'sets' | 'setMetrics' | 'perReplication' | 'timeseries' | 'patches' | 'exposure' | 'episodes' | 'releases' | 'versions' | 'initStart' | 'sweepPaths'>;
 
 async function readRun(run: RunInfo, runIndex: number, prefix: string, periodHours: number): Promise<RunTables> {
   const { dir, summary } = run;

@@ -1,4 +1,6 @@
 /** NDJSON reading: events, blank lines, and errors that name the file and line. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InsightsInputError } from '../../src/insights/inputError.js';
 import { parseLogLine } from '../../src/insights/logEvent.js';
@@ -41,6 +43,14 @@ describe('readLogEvents', () => {
     const dir = tempDir();
     const file = writeTemp(dir, 'a.ndjson', [eventLine({ timestamp: 1, message: 'a' }), '', eventLine({ timestamp: 2, message: 'b' })].join('\r\n') + '\r\n');
     expect((await readAll(file)).map((e) => e.message)).toEqual(['a', 'b']);
+  });
+
+  it('ends a line at a lone CR too, and reads bytes that are not UTF-8 as U+FFFD (unlike observe, which refuses them)', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'cr.ndjson');
+    const latin1 = Buffer.from(eventLine({ timestamp: 3, message: 'caf\u00e9' }), 'latin1');
+    writeFileSync(file, Buffer.concat([Buffer.from(`${eventLine({ timestamp: 1, message: 'a' })}\r${eventLine({ timestamp: 2, message: 'b' })}\n`), latin1]));
+    expect((await readAll(file)).map((e) => e.message)).toEqual(['a', 'b', 'caf\ufffd']);
   });
 
   it('stops at a bad line, naming the file and the line number', async () => {

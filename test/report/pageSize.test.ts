@@ -5,16 +5,13 @@
  * charts' series are thinned or aggregated for the page and their captions say so; every
  * chart still draws in a real browser (when chromium is installed, or required as in CI).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { benchScenarioText } from '../../src/bench/benchScenario.js';
+import { browserMissing, expectClean, launchBrowser, visit } from '../support/browser.js';
 import { runSource, tempDir } from './runResults.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const REQUIRED = process.env.REPORT_BROWSER_REQUIRED === '1';
 const PAGE_MAX_BYTES = 3 * 1024 * 1024;
 
 describe('report.html of a large result', () => {
@@ -40,28 +37,12 @@ describe('report.html of a large result', () => {
     expect(html).toContain('its 34 regions aggregated for the page (every region&#39;s times are in releases.csv)');
   });
 
-  it.skipIf(!existsSync(CHROMIUM) && !REQUIRED)('draws every chart in a real browser, with no error', async () => {
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  it.skipIf(browserMissing())('draws every chart in a real browser, with no error', async () => {
+    const browser = await launchBrowser();
     try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error' || m.type() === 'warning') errors.push(`console ${m.type()}: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
-      await page.goto(pathToFileURL(resolve(join(out, 'report.html'))).href);
-      await page.waitForFunction(() => [...document.querySelectorAll('[data-chart]')].every((e) => e.hasAttribute('data-rendered')), null, { timeout: 120_000 });
-      const charts = await page.evaluate(() => [...document.querySelectorAll('[data-chart]')].map((e) => ({
-        id: e.id,
-        rendered: e.getAttribute('data-rendered'),
-        marks: e.querySelectorAll('svg g.role-mark > path, svg g.role-mark > line, svg g.role-mark > rect, svg g.role-mark > text, svg g.role-mark > g').length,
-      })));
-      expect(errors).toEqual([]);
-      expect(charts.map((c) => c.id)).toEqual(expect.arrayContaining(['chart-fleet-share', 'chart-stale-share', 'chart-rollout', 'chart-time-to-patch']));
-      for (const c of charts) {
-        expect(c.rendered, c.id).toBe('true');
-        expect(c.marks, c.id).toBeGreaterThan(0);
-      }
+      const v = await visit(browser, join(out, 'report.html'), 120_000);
+      expectClean(v);
+      expect(v.charts.map((c) => c.id)).toEqual(expect.arrayContaining(['chart-fleet-share', 'chart-stale-share', 'chart-rollout', 'chart-time-to-patch']));
     } finally {
       await browser.close();
     }
