@@ -55,6 +55,14 @@ export function fleetBytesPerFunction(retain: number): number {
   return recordLayout(retain + 1).stride;
 }
 
+type View = Uint8Array | Uint16Array | Float32Array | Float64Array;
+
+/** Fills `out` with one field of each record (`stride` and `field` in units of `view`). */
+function copyColumn<T extends View>(view: View, stride: number, field: number, out: T): T {
+  for (let f = 0; f < out.length; f++) out[f] = view[f * stride + field]!;
+  return out;
+}
+
 export class FleetState {
   size = 0;
   /** Version slots per function: `$LATEST` plus the kept published versions. */
@@ -128,30 +136,22 @@ export class FleetState {
 
   /** A copy of one Uint8 field for functions 0…n−1 (`field`: a U8_* offset). */
   u8Column(field: number, n: number): Uint8Array {
-    const out = new Uint8Array(n);
-    for (let f = 0; f < n; f++) out[f] = this.u8[f * this.stride8 + field]!;
-    return out;
+    return copyColumn(this.u8, this.stride8, field, new Uint8Array(n));
   }
 
   /** A copy of one Uint16 field for functions 0…n−1 (`field`: a U16_* offset). */
   u16Column(field: number, n: number): Uint16Array {
-    const out = new Uint16Array(n);
-    for (let f = 0; f < n; f++) out[f] = this.u16[f * this.stride16 + field]!;
-    return out;
+    return copyColumn(this.u16, this.stride16, field, new Uint16Array(n));
   }
 
   /** A copy of one Float32 field for functions 0…n−1 (`field`: an F32_* offset). */
   f32Column(field: number, n: number): Float32Array {
-    const out = new Float32Array(n);
-    for (let f = 0; f < n; f++) out[f] = this.f32[f * this.stride32 + field]!;
-    return out;
+    return copyColumn(this.f32, this.stride32, field, new Float32Array(n));
   }
 
   /** A copy of one Float64 field for functions 0…n−1 (`field`: an F64_* offset). */
   f64Column(field: number, n: number): Float64Array {
-    const out = new Float64Array(n);
-    for (let f = 0; f < n; f++) out[f] = this.f64[f * this.stride64 + field]!;
-    return out;
+    return copyColumn(this.f64, this.stride64, field, new Float64Array(n));
   }
 
   /** Start of the current stale interval, ms; NaN when not stale. */

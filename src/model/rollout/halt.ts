@@ -36,7 +36,7 @@ export function haltRelease(ctx: ReplicationContext, version: number, atMs: numb
   if (ctx.withdrawn[version] === 1) return;
   ctx.withdrawn[version] = 1;
   ctx.haltedAtMs[version] = atMs;
-  const { versions, fleet } = ctx;
+  const { versions } = ctx;
   const runtime = versions.runtimeIndex[version]!;
   const ladder = versions.byRuntime[runtime]!;
   const imageLatestChanged = ctx.latestImage[runtime] === version;

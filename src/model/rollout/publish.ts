@@ -28,7 +28,7 @@ function reach(ctx: ReplicationContext, f: number, version: number, rank: number
 
 export function publishInRegion(ctx: ReplicationContext, version: number, region: number, atMs: number): void {
   if (ctx.withdrawn[version] === 1) return;
-  const { fleet, versions } = ctx;
+  const { versions } = ctx;
   ctx.reachedMs[version * ctx.regionCount + region] = atMs;
   const runtime = versions.runtimeIndex[version]!;
   const rank = versions.rank[version]!;
@@ -43,7 +43,7 @@ export function publishInRegion(ctx: ReplicationContext, version: number, region
 /** EV_BASE_IMAGE: the release's base image is out, in every region at once (R3, R10). */
 export function publishBaseImage(ctx: ReplicationContext, version: number, atMs: number): void {
   if (ctx.withdrawn[version] === 1) return;
-  const { fleet, versions } = ctx;
+  const { versions } = ctx;
   ctx.imageReachedMs[version] = atMs;
   const runtime = versions.runtimeIndex[version]!;
   const rank = versions.rank[version]!;
