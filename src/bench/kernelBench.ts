@@ -8,6 +8,9 @@
  * beforehand, so the figure is the queue's alone (the draw, a seeded uniform
  * and a logarithm, costs ~15-25 ns an event).
  *
+ * With `timers: true` the waiting things are entity timers (one per entity,
+ * set again by entity when it runs: a function's next move) instead of events.
+ *
  * Rounding is Math.floor(x + 0.5): Math.round cost ~13 ns a call here.
  * The queue's structure was chosen with this benchmark (see eventQueue.ts).
  */
@@ -23,6 +26,8 @@ export interface KernelBenchOptions {
   meanDelayMs?: number;
   /** Draw each delay when it is needed (default), or take it from a table drawn beforehand. */
   drawDelays?: boolean;
+  /** Hold entity timers instead of events (default false). */
+  timers?: boolean;
 }
 
 export interface KernelBenchResult {
@@ -41,7 +46,7 @@ export async function benchKernel(opts: KernelBenchOptions): Promise<KernelBench
   if (!(meanDelayMs > 0 && meanDelayMs < Infinity)) throw new RangeError(`benchKernel: meanDelayMs must be > 0, got ${meanDelayMs}`);
   const eventsPerSec: number[] = [];
   for (let r = 0; r < repeats; r++) {
-    eventsPerSec.push(holdOnce(pending, events, meanDelayMs, opts.drawDelays ?? true, r));
+    eventsPerSec.push(holdOnce(pending, events, meanDelayMs, opts.drawDelays ?? true, opts.timers ?? false, r));
     await new Promise((resolve) => setImmediate(resolve)); // let the event loop breathe between repeats
   }
   const sorted = [...eventsPerSec].sort((a, b) => a - b);
@@ -55,23 +60,20 @@ function delayMs(stream: RandomStream, meanDelayMs: number): number {
   return Math.floor(exponential(stream, meanDelayMs) + 0.5);
 }
 
-function holdOnce(pending: number, events: number, meanDelayMs: number, drawDelays: boolean, repeat: number): number {
-  const queue = new EventQueue(pending);
+function holdOnce(pending: number, events: number, meanDelayMs: number, drawDelays: boolean, timers: boolean, repeat: number): number {
+  const queue = new EventQueue(timers ? 1024 : pending);
   const stream = createStream(repeat, 'kernelBench.hold', 0);
-  for (let i = 0; i < pending; i++) queue.schedule(delayMs(stream, meanDelayMs), 0, i);
-  let dispatch: (kind: number, target: number, atMs: number) => void;
-  if (drawDelays) {
-    dispatch = (kind, target, atMs) => {
-      queue.schedule(atMs + delayMs(stream, meanDelayMs), kind, target);
-    };
-  } else {
-    const table = new Float64Array(TABLE_SIZE);
-    for (let i = 0; i < TABLE_SIZE; i++) table[i] = delayMs(stream, meanDelayMs);
-    let next = 0;
-    dispatch = (kind, target, atMs) => {
-      queue.schedule(atMs + (table[next++ & (TABLE_SIZE - 1)] as number), kind, target);
-    };
+  for (let i = 0; i < pending; i++) {
+    if (timers) queue.setTimer(delayMs(stream, meanDelayMs), i);
+    else queue.schedule(delayMs(stream, meanDelayMs), 0, i);
   }
+  const table = new Float64Array(drawDelays ? 0 : TABLE_SIZE);
+  for (let i = 0; i < table.length; i++) table[i] = delayMs(stream, meanDelayMs);
+  let next = 0;
+  const delay = drawDelays ? (): number => delayMs(stream, meanDelayMs) : (): number => table[next++ & (TABLE_SIZE - 1)] as number;
+  const dispatch = timers
+    ? (_kind: number, target: number, atMs: number): void => void queue.setTimer(atMs + delay(), target)
+    : (kind: number, target: number, atMs: number): void => void queue.schedule(atMs + delay(), kind, target);
   // About 1/50 of the events per runUntil call: the rate is pending / meanDelayMs events per ms.
   const stepMs = Math.max(1, Math.round(((events / 50) * meanDelayMs) / pending));
   let done = 0;

@@ -15,9 +15,17 @@
  * 16-byte entries) ran ~9.5 M events/s at 10 k pending but 2.5-3.3 M/s at 1 M,
  * where each event walks ~log n cold cache lines; the radix heap, which moves
  * an entry ~3 times through arrays in order, ran ~11 M/s at 10 k and 1 M.
- * Memory: 24 bytes an entry (in 64-entry blocks) and 5 bytes a slot, both
+ * Memory: 32 bytes an entry (in 64-entry blocks) and 5 bytes a slot, both
  * growing by doubling to the peak number of events held.
+ *
+ * Entity timers (entityTimers.ts): besides events, the queue holds at most one
+ * timer per entity of one kind (`timerKind`, a function's next move), set,
+ * moved and cancelled by entity instead of by handle. They run in the same
+ * order as events (by time, then by scheduling order: a timer and an event
+ * share one sequence), so choosing a timer instead of an event for the same
+ * thing changes nothing but the cost.
  */
+import { EntityTimers } from './entityTimers.js';
 import { RadixBuckets } from './radixBuckets.js';
 import { SLOT_SPACE, SlotTable, slotOf } from './slotTable.js';
 
@@ -32,12 +40,19 @@ export class EventQueue {
   private running = false;
   private readonly slots: SlotTable;
   private readonly buckets: RadixBuckets;
+  private readonly timers = new EntityTimers();
+  /** Sequence number of the next event or timer scheduled. */
+  private seq = 0;
 
-  /** @param initialCapacity events the queue holds before it first grows. */
-  constructor(initialCapacity = 1024) {
+  /**
+   * @param initialCapacity events the queue holds before it first grows.
+   * @param timerKind the kind that entity timers run as (`setTimer`).
+   */
+  constructor(initialCapacity = 1024, private readonly timerKind = 0) {
     if (!Number.isSafeInteger(initialCapacity) || initialCapacity < 1 || initialCapacity > SLOT_SPACE) {
       throw new RangeError(`EventQueue: initialCapacity must be an integer in 1..${SLOT_SPACE}, got ${initialCapacity}`);
     }
+    if ((timerKind & 0xffff) !== timerKind) throw new RangeError(`EventQueue: timerKind must be an integer in 0..65535, got ${timerKind}`);
     this.slots = new SlotTable(initialCapacity);
     this.buckets = new RadixBuckets(initialCapacity, this.slots);
   }
@@ -47,17 +62,47 @@ export class EventQueue {
     return this.now;
   }
 
-  /** Events scheduled and neither run nor cancelled. */
+  /** Events and entity timers scheduled and neither run nor cancelled. */
   get pending(): number {
-    return this.slots.pending;
+    return this.slots.pending + this.timers.pending;
   }
 
   /**
-   * Time of the next pending event, or Infinity. O(1), except right after the
-   * earliest event of a bucket was cancelled: then O(that bucket's size).
+   * Time of the next pending event or timer, or Infinity. O(1), except right
+   * after the earliest event of a bucket was cancelled: then O(that bucket's size).
    */
   peekMs(): number {
-    return this.slots.pending === 0 ? Infinity : this.buckets.minPendingTime();
+    const event = this.slots.pending === 0 ? Infinity : this.buckets.minPendingTime();
+    return Math.min(event, this.timers.peek());
+  }
+
+  /**
+   * Sets `entity`'s timer (an integer ≥ 0) to run at atMs (an integer >= nowMs) as
+   * (timerKind, entity), replacing the one it had. Returns the timer's sequence number.
+   */
+  setTimer(atMs: number, entity: number): number {
+    if (!(atMs >= this.now) || !Number.isSafeInteger(atMs)) {
+      throw new RangeError(`EventQueue.setTimer: atMs must be an integer >= nowMs (${this.now}), got ${atMs}`);
+    }
+    if ((entity | 0) !== entity || entity < 0) throw new RangeError(`EventQueue.setTimer: entity must be an integer in 0..2^31-1, got ${entity}`);
+    const seq = this.seq++;
+    this.timers.set(entity, atMs, seq);
+    return seq;
+  }
+
+  /** Cancels `entity`'s timer: true if it had one. */
+  cancelTimer(entity: number): boolean {
+    return this.timers.cancel(entity);
+  }
+
+  /** A hint: the entity whose timer is likely to run `k` timers from now, or −1. */
+  timerAhead(k: number): number {
+    return this.timers.ahead(k);
+  }
+
+  /** True when `entity` has a timer pending. */
+  hasTimer(entity: number): boolean {
+    return this.timers.has(entity);
   }
 
   /** Schedules (kind, target) at atMs, an integer >= nowMs. Returns a handle for `cancel`. */
@@ -74,7 +119,7 @@ export class EventQueue {
     const slots = this.slots;
     const slot = slots.acquire();
     const genHigh = slots.acquiredGenHigh;
-    this.buckets.add(atMs, kind * SLOT_SPACE + slot, (target >>> 0) + genHigh * TWO_POW_32);
+    this.buckets.add(atMs, kind * SLOT_SPACE + slot, (target >>> 0) + genHigh * TWO_POW_32, this.seq++);
     return slots.handleOf(slot, genHigh);
   }
 
@@ -90,9 +135,9 @@ export class EventQueue {
   }
 
   /**
-   * Runs, in order, every event with time <= endMs (an integer), including
-   * events that `dispatch` schedules; then advances nowMs to endMs (never
-   * backwards). Returns the number of events run. During `dispatch`, nowMs is
+   * Runs, in order, every event and timer with time <= endMs (an integer),
+   * including those that `dispatch` schedules; then advances nowMs to endMs
+   * (never backwards). Returns the number run. During `dispatch`, nowMs is
    * the event's time. If `dispatch` throws, the queue stays consistent and
    * nowMs stays at the time of the event that threw.
    */
@@ -104,13 +149,27 @@ export class EventQueue {
     this.running = true;
     const buckets = this.buckets;
     const slots = this.slots;
+    const timers = this.timers;
+    const timerKind = this.timerKind;
     let ran = 0;
     try {
       for (;;) {
+        // The earliest timer runs first when it is before the earliest event, or at the
+        // same time and scheduled first. Events are poured only up to it, so that the radix
+        // heap's minimum never passes the clock.
+        const timerMs = timers.pending === 0 ? Infinity : timers.peek();
         if (buckets.size[0] === 0) {
-          if (!buckets.refill(endMs)) break;
+          if (buckets.refill(timerMs < endMs ? timerMs : endMs)) continue;
+        }
+        if (timerMs <= endMs && (buckets.size[0] === 0 || timerMs < buckets.last
+          || (timerMs === buckets.last && timers.headSeq < (buckets.arena.data[buckets.headOffset() + 3] as number)))) {
+          const entity = timers.take();
+          this.now = timerMs;
+          ran++;
+          dispatch(timerKind, entity, timerMs);
           continue;
         }
+        if (buckets.size[0] === 0) break;
         const atMs = buckets.last;
         if (atMs > endMs) break;
         const o = buckets.headOffset();

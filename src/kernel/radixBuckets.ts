@@ -16,8 +16,10 @@
  * FIFO for free: adding appends to a bucket, and pouring into empty buckets
  * keeps order, so entries of equal time always stand in the order added.
  *
- * An entry is three float64: time, kind * 2^26 + slot, and
- * (target >>> 0) + genHigh * 2^32, all exact integers below 2^53. Buckets are
+ * An entry is four float64: time, kind * 2^26 + slot,
+ * (target >>> 0) + genHigh * 2^32, and the event's scheduling sequence number
+ * (the queue's order among equal times, kept so that the queue's entity timers
+ * can be merged in the same order), all exact integers below 2^53. Buckets are
  * chains of 64-entry blocks from one arena, all full but the last (bucket 0:
  * but its first, read from `head0`), so memory follows the entries held.
  *
@@ -39,7 +41,7 @@ const MASK_WORDS = (BUCKETS + 31) >> 5;
 const SUMMARY_WORDS = (MASK_WORDS + 31) >> 5;
 const BLOCK = 64;
 /** float64 per entry. */
-export const ENTRY = 3;
+export const ENTRY = 4;
 const BLOCK_F64 = BLOCK * ENTRY;
 
 /** Index of the lowest set bit of a non-zero int32. */
@@ -72,8 +74,8 @@ export class RadixBuckets {
   }
 
   /** Adds an entry; time must be >= last. */
-  add(time: number, kindSlot: number, targetGen: number): void {
-    this.append(this.bucketOf(time), time, kindSlot, targetGen);
+  add(time: number, kindSlot: number, targetGen: number, seq: number): void {
+    this.append(this.bucketOf(time), time, kindSlot, targetGen, seq);
   }
 
   /** Offset in arena.data of bucket 0's next entry (bucket 0 must not be empty). */
@@ -129,7 +131,7 @@ export class RadixBuckets {
       for (let o = block * BLOCK_F64, end = o + inBlock * ENTRY; o < end; o += ENTRY) {
         const data = arena.data; // append may grow the arena
         const time = data[o] as number;
-        this.append(this.bucketOf(time), time, data[o + 1] as number, data[o + 2] as number);
+        this.append(this.bucketOf(time), time, data[o + 1] as number, data[o + 2] as number, data[o + 3] as number);
       }
       const next = arena.next[block] as number;
       arena.release(block); // only now: the appends above must not reuse it
@@ -178,7 +180,7 @@ export class RadixBuckets {
     return 1 + (level << K) + ((lo >>> (level * K)) & DIGIT_MASK);
   }
 
-  private append(b: number, time: number, kindSlot: number, targetGen: number): void {
+  private append(b: number, time: number, kindSlot: number, targetGen: number, seq: number): void {
     let block = this.lastBlock[b] as number;
     let fill = this.tailFill[b] as number;
     if (fill === BLOCK || block === NONE) {
@@ -193,6 +195,7 @@ export class RadixBuckets {
     data[o] = time;
     data[o + 1] = kindSlot;
     data[o + 2] = targetGen;
+    data[o + 3] = seq;
     this.tailFill[b] = fill + 1;
     const n = this.size[b] as number;
     this.size[b] = n + 1;
@@ -231,6 +234,7 @@ export class RadixBuckets {
         data[w] = time;
         data[w + 1] = kindSlot;
         data[w + 2] = data[r + 2] as number;
+        data[w + 3] = data[r + 3] as number;
         kept++;
         if (time < min) {
           min = time;

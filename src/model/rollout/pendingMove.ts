@@ -12,7 +12,6 @@
  * made later (after an unpin, a hold, a halt) are keyed by (function, second of the draw).
  */
 import type { ReplicationContext } from '../context.js';
-import { EV_MOVE } from '../events.js';
 import { HOW_CONFIG, HOW_LAMBDA_ROLLBACK, HOW_PHASE1, HOW_PHASE2, HOW_REBUILD, MODE_MANUAL, NO_HANDLE, PACKAGE_IMAGE, SLOT_LATEST } from '../fleet/fleetState.js';
 import { effectiveMode, slotIndex, STALE_AUTO, STALE_LATEST, STALE_SERVING, staleAutoVersion, staleSlots } from '../fleet/functionVersions.js';
 import { latestFor } from './switchVersion.js';
@@ -83,11 +82,11 @@ export function offerMoves(ctx: ReplicationContext, f: number, publishedMs: numb
 export function setPendingMove(ctx: ReplicationContext, f: number, atMs: number, how: number): void {
   const fleet = ctx.fleet;
   if (atMs === fleet.pendingAtMs(f) && how === fleet.pendingHow(f)) return;
-  if (fleet.pendingHandle(f) !== NO_HANDLE) ctx.queue.cancel(fleet.pendingHandle(f));
-  // A move after the horizon never runs; it is queued just past the horizon so that a draw far
-  // beyond it (a tiny deploy rate, a huge phase-2 delay: not a safe integer) is still a pending
-  // move that blocks redraws, while `pendingAtMs` keeps the true time for comparisons.
-  fleet.setPendingHandle(f, ctx.queue.schedule(Math.min(atMs, ctx.horizonMs + 1), EV_MOVE, f));
+  // The move is the function's entity timer (EV_MOVE), which replaces any earlier one. A move
+  // after the horizon never runs; it is set just past the horizon so that a draw far beyond it
+  // (a tiny deploy rate, a huge phase-2 delay: not a safe integer) is still a pending move that
+  // blocks redraws, while `pendingAtMs` keeps the true time for comparisons.
+  fleet.setPendingHandle(f, ctx.queue.setTimer(Math.min(atMs, ctx.horizonMs + 1), f));
   fleet.setPendingAtMs(f, atMs);
   fleet.setPendingHow(f, how);
 }
@@ -142,7 +141,7 @@ export function offerMovesFromNow(ctx: ReplicationContext, f: number, atMs: numb
 /** Forgets `f`'s pending move (it fired, or the function's state changed). */
 export function clearPendingMove(ctx: ReplicationContext, f: number): void {
   const fleet = ctx.fleet;
-  if (fleet.pendingHandle(f) !== NO_HANDLE) ctx.queue.cancel(fleet.pendingHandle(f));
+  if (fleet.pendingHandle(f) !== NO_HANDLE) ctx.queue.cancelTimer(f);
   fleet.setPendingHandle(f, NO_HANDLE);
   fleet.setPendingAtMs(f, Number.POSITIVE_INFINITY);
 }

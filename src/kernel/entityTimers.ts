@@ -1,0 +1,378 @@
+/**
+ * Entity timers: at most one pending timer per entity (0, 1, 2, …), for millions of entities
+ * whose timers are set, moved and fired far more often than anything else is scheduled (a
+ * function's next move). The event queue (eventQueue.ts) merges them with its other events in
+ * one order: by time, then by scheduling sequence number, which both share.
+ *
+ * Why not entries of the queue's radix heap: there a timer costs a handle slot (a random
+ * access to cancel or run it) and three or four pours down the heap's levels, each a copy of
+ * its entry; with a million functions those took about a third of a simulation's profile,
+ * most of it cache misses (issue 13). Here a timer is one append to a coarse time bucket
+ * (2^22 ms ≈ 70 min wide) in the order it was set. When the clock reaches a bucket, its live
+ * timers are sorted once by (time, sequence), with the native sort of packed keys, and run in
+ * that order; the sorted run also tells which entities come next (`ahead`), so their data can
+ * be read ahead of time. A timer set for a time in a bucket already reached goes into a binary
+ * heap merged with the sorted run. A reached bucket holding more than SPLIT_ABOVE entries is
+ * first split into sub-buckets of 2^11 ms, so that dense timers are neither sorted all at
+ * once nor sent to the heap.
+ *
+ * Cancelling or moving a timer is O(1): each entity's `token` is the sequence number of its
+ * live timer (−1: none), and an entry whose sequence number is not its entity's token is
+ * skipped when it comes up. Memory: 8 bytes per entity, 24 per entry (in 64-entry blocks),
+ * 12 per bucket up to the latest time set (times beyond 2^42 ms share one last bucket).
+ */
+import { BlockArena, NONE } from './blockArena.js';
+
+const BUCKET_BITS = 22;
+const BUCKET_MS = 2 ** BUCKET_BITS;
+/** Buckets are indexed up to this; later times share the last one (sorted by a comparator). */
+const LAST_BUCKET = 2 ** 20;
+const BLOCK = 64;
+const ENTRY = 3; // time, seq, entity
+const BLOCK_F64 = BLOCK * ENTRY;
+/** Sort keys: (time − bucket start) · 2^30 + position in the bucket, below 2^52. */
+const POSITION_SPAN = 2 ** 30;
+/**
+ * A bucket holding more entries than this is split into FINE_BUCKETS sub-buckets when reached,
+ * so that dense timers (many per bucket) are neither sorted all at once nor, when set into the
+ * bucket being run, all sent to the binary heap.
+ */
+const SPLIT_ABOVE = 1 << 16;
+const FINE_BITS = 11;
+const FINE_MS = 2 ** FINE_BITS;
+const FINE_BUCKETS = 2 ** (BUCKET_BITS - FINE_BITS);
+
+/** Lists of entries (time, seq, entity) in 64-entry blocks of a shared arena, indexed by list. */
+class Chains {
+  first: Int32Array;
+  last: Int32Array;
+  /** Entries in each list, live or not. */
+  size: Int32Array;
+
+  constructor(private readonly arena: BlockArena, lists: number) {
+    this.first = new Int32Array(lists).fill(NONE);
+    this.last = new Int32Array(lists).fill(NONE);
+    this.size = new Int32Array(lists);
+  }
+
+  append(c: number, time: number, seq: number, entity: number): void {
+    let block = this.last[c]!;
+    const n = this.size[c]!;
+    const fill = n % BLOCK;
+    if (block === NONE || fill === 0) {
+      const fresh = this.arena.alloc();
+      if (block === NONE) this.first[c] = fresh;
+      else this.arena.next[block] = fresh;
+      this.last[c] = block = fresh;
+    }
+    const o = block * BLOCK_F64 + fill * ENTRY;
+    const data = this.arena.data;
+    data[o] = time;
+    data[o + 1] = seq;
+    data[o + 2] = entity;
+    this.size[c] = n + 1;
+  }
+
+  /** Hands list `c`'s live entries (seq equal to their entity's token) to `take`, in order, and empties it. */
+  drain(c: number, token: Float64Array, take: (time: number, seq: number, entity: number) => void): void {
+    const arena = this.arena;
+    let block = this.first[c]!;
+    let left = this.size[c]!;
+    this.first[c] = NONE;
+    this.last[c] = NONE;
+    this.size[c] = 0;
+    while (left > 0) {
+      const inBlock = left < BLOCK ? left : BLOCK;
+      for (let o = block * BLOCK_F64, end = o + inBlock * ENTRY; o < end; o += ENTRY) {
+        const data = arena.data; // `take` may append, and appending may grow the arena
+        const seq = data[o + 1]!;
+        const entity = data[o + 2]!;
+        if (token[entity] === seq) take(data[o]!, seq, entity);
+      }
+      const next = arena.next[block]!;
+      arena.release(block); // only now: appends made by `take` must not reuse it
+      block = next;
+      left -= inBlock;
+    }
+  }
+
+  grow(lists: number): void {
+    const length = Math.max(lists, this.size.length * 2);
+    const first = new Int32Array(length).fill(NONE);
+    first.set(this.first);
+    this.first = first;
+    const last = new Int32Array(length).fill(NONE);
+    last.set(this.last);
+    this.last = last;
+    const size = new Int32Array(length);
+    size.set(this.size);
+    this.size = size;
+  }
+}
+
+export class EntityTimers {
+  /** @param splitAbove a reached bucket with more entries than this is split (tests set it small). */
+  constructor(private readonly splitAbove = SPLIT_ABOVE) {}
+
+  /** Live timers. */
+  pending = 0;
+  /** After `peek()` returned a finite time: the head timer's sequence number and entity. */
+  headSeq = 0;
+  headEntity = 0;
+
+  private token = new Float64Array(1024).fill(-1);
+  private readonly arena = new BlockArena(BLOCK_F64, 64);
+  private readonly coarse = new Chains(this.arena, 1024);
+  private maxBucket = -1; // highest bucket holding entries not yet activated
+  /** Buckets ≤ this one have been activated (their entries are in the run, the heap or `fine`). */
+  private activeBucket = -1;
+  // A split bucket: its entries in sub-buckets of FINE_MS; those ≤ fineIndex have been activated.
+  private readonly fine = new Chains(this.arena, FINE_BUCKETS);
+  private fineActive = false;
+  private fineIndex = -1;
+
+  // The activated bucket's timers, sorted: run[runPos … runLen).
+  private runTime = new Float64Array(1024);
+  private runSeq = new Float64Array(1024);
+  private runEntity = new Int32Array(1024);
+  private runPos = 0;
+  private runLen = 0;
+  private keys = new Float64Array(1024);
+
+  // Timers set for a bucket already activated: a binary heap by (time, seq).
+  private heapTime = new Float64Array(64);
+  private heapSeq = new Float64Array(64);
+  private heapEntity = new Int32Array(64);
+  private heapLen = 0;
+
+  /** True when `entity` has a live timer. */
+  has(entity: number): boolean {
+    return entity < this.token.length && (this.token[entity] as number) >= 0;
+  }
+
+  /**
+   * Sets `entity`'s timer to `atMs` (an integer ≥ the time of every timer already run), with
+   * sequence number `seq` (larger than every earlier one), replacing a live one.
+   */
+  set(entity: number, atMs: number, seq: number): void {
+    if (entity >= this.token.length) this.growEntities(entity + 1);
+    if ((this.token[entity] as number) < 0) this.pending++;
+    this.token[entity] = seq;
+    const b = atMs >= LAST_BUCKET * BUCKET_MS ? LAST_BUCKET : Math.floor(atMs / BUCKET_MS);
+    if (b > this.activeBucket) {
+      if (b >= this.coarse.size.length) this.coarse.grow(b + 1);
+      if (b > this.maxBucket) this.maxBucket = b;
+      this.coarse.append(b, atMs, seq, entity);
+      return;
+    }
+    if (b === this.activeBucket && this.fineActive) {
+      const k = Math.floor((atMs - b * BUCKET_MS) / FINE_MS);
+      if (k > this.fineIndex) {
+        this.fine.append(k, atMs, seq, entity);
+        return;
+      }
+    }
+    this.heapPush(atMs, seq, entity);
+  }
+
+  /** Cancels `entity`'s live timer: true if it had one. */
+  cancel(entity: number): boolean {
+    if (!this.has(entity)) return false;
+    this.token[entity] = -1;
+    this.pending--;
+    return true;
+  }
+
+  /** Time of the earliest live timer (its sequence number and entity in headSeq, headEntity), or Infinity. */
+  peek(): number {
+    for (;;) {
+      const token = this.token;
+      while (this.runPos < this.runLen && token[this.runEntity[this.runPos] as number] !== this.runSeq[this.runPos]) this.runPos++;
+      while (this.heapLen > 0 && token[this.heapEntity[0] as number] !== this.heapSeq[0]) this.heapPop();
+      const inRun = this.runPos < this.runLen;
+      if (inRun || this.heapLen > 0) {
+        const p = this.runPos;
+        if (inRun && (this.heapLen === 0 || (this.runTime[p] as number) < (this.heapTime[0] as number)
+          || ((this.runTime[p] as number) === (this.heapTime[0] as number) && (this.runSeq[p] as number) < (this.heapSeq[0] as number)))) {
+          this.headSeq = this.runSeq[p] as number;
+          this.headEntity = this.runEntity[p] as number;
+          return this.runTime[p] as number;
+        }
+        this.headSeq = this.heapSeq[0] as number;
+        this.headEntity = this.heapEntity[0] as number;
+        return this.heapTime[0] as number;
+      }
+      if (this.pending === 0 || !this.activateNext()) return Number.POSITIVE_INFINITY;
+    }
+  }
+
+  /**
+   * The entity of the timer `k` places after the head in the sorted run, or −1 (not known
+   * yet, or already cancelled ones included: a hint, for touching its data ahead of time).
+   */
+  ahead(k: number): number {
+    const i = this.runPos + k;
+    return i < this.runLen ? (this.runEntity[i] as number) : -1;
+  }
+
+  /** Removes the head timer that `peek()` found (call peek first) and returns its entity. */
+  take(): number {
+    const entity = this.headEntity;
+    if (this.runPos < this.runLen && this.runSeq[this.runPos] === this.headSeq) this.runPos++;
+    else this.heapPop();
+    this.token[entity] = -1;
+    this.pending--;
+    return entity;
+  }
+
+  /** Activates the next bucket (or, in a split bucket, sub-bucket) holding entries; false if there is none. */
+  private activateNext(): boolean {
+    this.runPos = 0;
+    this.runLen = 0;
+    if (this.fineActive) {
+      let k = this.fineIndex + 1;
+      while (k < FINE_BUCKETS && this.fine.size[k] === 0) k++;
+      if (k < FINE_BUCKETS) {
+        this.fineIndex = k;
+        this.gatherAndSort(this.fine, k, this.activeBucket * BUCKET_MS + k * FINE_MS, false);
+        return true;
+      }
+      this.fineActive = false;
+    }
+    let b = this.activeBucket + 1;
+    while (b <= this.maxBucket && this.coarse.size[b] === 0) b++;
+    if (b > this.maxBucket) return false;
+    this.activeBucket = b;
+    if (this.coarse.size[b]! > this.splitAbove && b !== LAST_BUCKET) {
+      // Too many to sort at once, and later timers set into this bucket would all go to the
+      // binary heap: pour the live entries into sub-buckets, keeping their order.
+      this.fineActive = true;
+      this.fineIndex = -1;
+      const start = b * BUCKET_MS;
+      this.coarse.drain(b, this.token, (time, seq, entity) => this.fine.append(Math.floor((time - start) / FINE_MS), time, seq, entity));
+      return true; // the run is empty: peek activates the first sub-bucket
+    }
+    this.gatherAndSort(this.coarse, b, b * BUCKET_MS, b === LAST_BUCKET);
+    return true;
+  }
+
+  /** Moves chain `c`'s live entries into the run, sorted by (time, seq). */
+  private gatherAndSort(chains: Chains, c: number, startMs: number, anyTimes: boolean): void {
+    const n = chains.size[c]!;
+    if (n > this.runTime.length) this.growRun(n);
+    let live = 0;
+    chains.drain(c, this.token, (time, seq, entity) => {
+      this.runTime[live] = time;
+      this.runSeq[live] = seq;
+      this.runEntity[live] = entity;
+      this.keys[live] = (time - startMs) * POSITION_SPAN + live;
+      live++;
+    });
+    if (anyTimes) this.sortByComparator(live);
+    else this.sortByKeys(live);
+    this.runLen = live;
+  }
+
+  /** Sorts run[0 … n) by (time, seq) through packed keys (gathered positions follow seq). */
+  private sortByKeys(n: number): void {
+    const keys = this.keys.subarray(0, n);
+    keys.sort();
+    const time = this.runTime.slice(0, n);
+    const seq = this.runSeq.slice(0, n);
+    const entity = this.runEntity.slice(0, n);
+    for (let i = 0; i < n; i++) {
+      const from = (keys[i] as number) % POSITION_SPAN;
+      this.runTime[i] = time[from] as number;
+      this.runSeq[i] = seq[from] as number;
+      this.runEntity[i] = entity[from] as number;
+    }
+  }
+
+  /** The last bucket's times may be any size: a plain comparator sort. */
+  private sortByComparator(n: number): void {
+    const order = Array.from({ length: n }, (_, i) => i);
+    const time = this.runTime.slice(0, n);
+    const seq = this.runSeq.slice(0, n);
+    const entity = this.runEntity.slice(0, n);
+    order.sort((a, c) => (time[a] as number) - (time[c] as number) || (seq[a] as number) - (seq[c] as number));
+    for (let i = 0; i < n; i++) {
+      const from = order[i] as number;
+      this.runTime[i] = time[from] as number;
+      this.runSeq[i] = seq[from] as number;
+      this.runEntity[i] = entity[from] as number;
+    }
+  }
+
+  private before(i: number, j: number): boolean {
+    const ti = this.heapTime[i] as number;
+    const tj = this.heapTime[j] as number;
+    return ti < tj || (ti === tj && (this.heapSeq[i] as number) < (this.heapSeq[j] as number));
+  }
+
+  private swap(i: number, j: number): void {
+    const t = this.heapTime[i] as number;
+    this.heapTime[i] = this.heapTime[j] as number;
+    this.heapTime[j] = t;
+    const s = this.heapSeq[i] as number;
+    this.heapSeq[i] = this.heapSeq[j] as number;
+    this.heapSeq[j] = s;
+    const e = this.heapEntity[i] as number;
+    this.heapEntity[i] = this.heapEntity[j] as number;
+    this.heapEntity[j] = e;
+  }
+
+  private heapPush(time: number, seq: number, entity: number): void {
+    if (this.heapLen === this.heapTime.length) {
+      const grow = <T extends Float64Array | Int32Array>(a: T): T => {
+        const bigger = new (a.constructor as new (n: number) => T)(a.length * 2);
+        bigger.set(a);
+        return bigger;
+      };
+      this.heapTime = grow(this.heapTime);
+      this.heapSeq = grow(this.heapSeq);
+      this.heapEntity = grow(this.heapEntity);
+    }
+    let i = this.heapLen++;
+    this.heapTime[i] = time;
+    this.heapSeq[i] = seq;
+    this.heapEntity[i] = entity;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.before(i, parent)) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  private heapPop(): void {
+    const last = --this.heapLen;
+    if (last > 0) {
+      this.heapTime[0] = this.heapTime[last] as number;
+      this.heapSeq[0] = this.heapSeq[last] as number;
+      this.heapEntity[0] = this.heapEntity[last] as number;
+    }
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= this.heapLen) break;
+      const c = l + 1 < this.heapLen && this.before(l + 1, l) ? l + 1 : l;
+      if (!this.before(c, i)) break;
+      this.swap(i, c);
+      i = c;
+    }
+  }
+
+  private growEntities(n: number): void {
+    const bigger = new Float64Array(Math.max(n, this.token.length * 2)).fill(-1);
+    bigger.set(this.token);
+    this.token = bigger;
+  }
+
+  private growRun(n: number): void {
+    const length = Math.max(n, this.runTime.length * 2);
+    this.runTime = new Float64Array(length);
+    this.runSeq = new Float64Array(length);
+    this.runEntity = new Int32Array(length);
+    this.keys = new Float64Array(length);
+  }
+}
