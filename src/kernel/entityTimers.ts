@@ -21,15 +21,14 @@
  * skipped when it comes up. Memory: 8 bytes per entity, 24 per entry (in 64-entry blocks),
  * 12 per bucket up to the latest time set (times beyond 2^42 ms share one last bucket).
  */
-import { BlockArena, NONE } from './blockArena.js';
+import { BlockArena } from './blockArena.js';
+import { TIMER_BLOCK_F64, TimerChains } from './timerChains.js';
+import { TimerHeap } from './timerHeap.js';
 
 const BUCKET_BITS = 22;
 const BUCKET_MS = 2 ** BUCKET_BITS;
 /** Buckets are indexed up to this; later times share the last one (sorted by a comparator). */
 const LAST_BUCKET = 2 ** 20;
-const BLOCK = 64;
-const ENTRY = 3; // time, seq, entity
-const BLOCK_F64 = BLOCK * ENTRY;
 /** Sort keys: (time − bucket start) · 2^30 + position in the bucket, below 2^52. */
 const POSITION_SPAN = 2 ** 30;
 /**
@@ -42,74 +41,6 @@ const FINE_BITS = 11;
 const FINE_MS = 2 ** FINE_BITS;
 const FINE_BUCKETS = 2 ** (BUCKET_BITS - FINE_BITS);
 
-/** Lists of entries (time, seq, entity) in 64-entry blocks of a shared arena, indexed by list. */
-class Chains {
-  first: Int32Array;
-  last: Int32Array;
-  /** Entries in each list, live or not. */
-  size: Int32Array;
-
-  constructor(private readonly arena: BlockArena, lists: number) {
-    this.first = new Int32Array(lists).fill(NONE);
-    this.last = new Int32Array(lists).fill(NONE);
-    this.size = new Int32Array(lists);
-  }
-
-  append(c: number, time: number, seq: number, entity: number): void {
-    let block = this.last[c]!;
-    const n = this.size[c]!;
-    const fill = n % BLOCK;
-    if (block === NONE || fill === 0) {
-      const fresh = this.arena.alloc();
-      if (block === NONE) this.first[c] = fresh;
-      else this.arena.next[block] = fresh;
-      this.last[c] = block = fresh;
-    }
-    const o = block * BLOCK_F64 + fill * ENTRY;
-    const data = this.arena.data;
-    data[o] = time;
-    data[o + 1] = seq;
-    data[o + 2] = entity;
-    this.size[c] = n + 1;
-  }
-
-  /** Hands list `c`'s live entries (seq equal to their entity's token) to `take`, in order, and empties it. */
-  drain(c: number, token: Float64Array, take: (time: number, seq: number, entity: number) => void): void {
-    const arena = this.arena;
-    let block = this.first[c]!;
-    let left = this.size[c]!;
-    this.first[c] = NONE;
-    this.last[c] = NONE;
-    this.size[c] = 0;
-    while (left > 0) {
-      const inBlock = left < BLOCK ? left : BLOCK;
-      for (let o = block * BLOCK_F64, end = o + inBlock * ENTRY; o < end; o += ENTRY) {
-        const data = arena.data; // `take` may append, and appending may grow the arena
-        const seq = data[o + 1]!;
-        const entity = data[o + 2]!;
-        if (token[entity] === seq) take(data[o]!, seq, entity);
-      }
-      const next = arena.next[block]!;
-      arena.release(block); // only now: appends made by `take` must not reuse it
-      block = next;
-      left -= inBlock;
-    }
-  }
-
-  grow(lists: number): void {
-    const length = Math.max(lists, this.size.length * 2);
-    const first = new Int32Array(length).fill(NONE);
-    first.set(this.first);
-    this.first = first;
-    const last = new Int32Array(length).fill(NONE);
-    last.set(this.last);
-    this.last = last;
-    const size = new Int32Array(length);
-    size.set(this.size);
-    this.size = size;
-  }
-}
-
 export class EntityTimers {
   /** @param splitAbove a reached bucket with more entries than this is split (tests set it small). */
   constructor(private readonly splitAbove = SPLIT_ABOVE) {}
@@ -121,13 +52,13 @@ export class EntityTimers {
   headEntity = 0;
 
   private token = new Float64Array(1024).fill(-1);
-  private readonly arena = new BlockArena(BLOCK_F64, 64);
-  private readonly coarse = new Chains(this.arena, 1024);
+  private readonly arena = new BlockArena(TIMER_BLOCK_F64, 64);
+  private readonly coarse = new TimerChains(this.arena, 1024);
   private maxBucket = -1; // highest bucket holding entries not yet activated
   /** Buckets ≤ this one have been activated (their entries are in the run, the heap or `fine`). */
   private activeBucket = -1;
   // A split bucket: its entries in sub-buckets of FINE_MS; those ≤ fineIndex have been activated.
-  private readonly fine = new Chains(this.arena, FINE_BUCKETS);
+  private readonly fine = new TimerChains(this.arena, FINE_BUCKETS);
   private fineActive = false;
   private fineIndex = -1;
 
@@ -139,11 +70,8 @@ export class EntityTimers {
   private runLen = 0;
   private keys = new Float64Array(1024);
 
-  // Timers set for a bucket already activated: a binary heap by (time, seq).
-  private heapTime = new Float64Array(64);
-  private heapSeq = new Float64Array(64);
-  private heapEntity = new Int32Array(64);
-  private heapLen = 0;
+  /** Timers set for a time in a bucket already activated. */
+  private readonly heap = new TimerHeap();
 
   /** True when `entity` has a live timer. */
   has(entity: number): boolean {
@@ -172,7 +100,7 @@ export class EntityTimers {
         return;
       }
     }
-    this.heapPush(atMs, seq, entity);
+    this.heap.push(atMs, seq, entity);
   }
 
   /** Cancels `entity`'s live timer: true if it had one. */
@@ -188,19 +116,20 @@ export class EntityTimers {
     for (;;) {
       const token = this.token;
       while (this.runPos < this.runLen && token[this.runEntity[this.runPos] as number] !== this.runSeq[this.runPos]) this.runPos++;
-      while (this.heapLen > 0 && token[this.heapEntity[0] as number] !== this.heapSeq[0]) this.heapPop();
+      const heap = this.heap;
+      while (heap.length > 0 && token[heap.entity[0]!] !== heap.seq[0]) heap.pop();
       const inRun = this.runPos < this.runLen;
-      if (inRun || this.heapLen > 0) {
+      if (inRun || heap.length > 0) {
         const p = this.runPos;
-        if (inRun && (this.heapLen === 0 || (this.runTime[p] as number) < (this.heapTime[0] as number)
-          || ((this.runTime[p] as number) === (this.heapTime[0] as number) && (this.runSeq[p] as number) < (this.heapSeq[0] as number)))) {
-          this.headSeq = this.runSeq[p] as number;
-          this.headEntity = this.runEntity[p] as number;
-          return this.runTime[p] as number;
+        if (inRun && (heap.length === 0 || this.runTime[p]! < heap.time[0]!
+          || (this.runTime[p]! === heap.time[0]! && this.runSeq[p]! < heap.seq[0]!))) {
+          this.headSeq = this.runSeq[p]!;
+          this.headEntity = this.runEntity[p]!;
+          return this.runTime[p]!;
         }
-        this.headSeq = this.heapSeq[0] as number;
-        this.headEntity = this.heapEntity[0] as number;
-        return this.heapTime[0] as number;
+        this.headSeq = heap.seq[0]!;
+        this.headEntity = heap.entity[0]!;
+        return heap.time[0]!;
       }
       if (this.pending === 0 || !this.activateNext()) return Number.POSITIVE_INFINITY;
     }
@@ -219,7 +148,7 @@ export class EntityTimers {
   take(): number {
     const entity = this.headEntity;
     if (this.runPos < this.runLen && this.runSeq[this.runPos] === this.headSeq) this.runPos++;
-    else this.heapPop();
+    else this.heap.pop();
     this.token[entity] = -1;
     this.pending--;
     return entity;
@@ -257,7 +186,7 @@ export class EntityTimers {
   }
 
   /** Moves chain `c`'s live entries into the run, sorted by (time, seq). */
-  private gatherAndSort(chains: Chains, c: number, startMs: number, anyTimes: boolean): void {
+  private gatherAndSort(chains: TimerChains, c: number, startMs: number, anyTimes: boolean): void {
     const n = chains.size[c]!;
     if (n > this.runTime.length) this.growRun(n);
     let live = 0;
@@ -300,65 +229,6 @@ export class EntityTimers {
       this.runTime[i] = time[from] as number;
       this.runSeq[i] = seq[from] as number;
       this.runEntity[i] = entity[from] as number;
-    }
-  }
-
-  private before(i: number, j: number): boolean {
-    const ti = this.heapTime[i] as number;
-    const tj = this.heapTime[j] as number;
-    return ti < tj || (ti === tj && (this.heapSeq[i] as number) < (this.heapSeq[j] as number));
-  }
-
-  private swap(i: number, j: number): void {
-    const t = this.heapTime[i] as number;
-    this.heapTime[i] = this.heapTime[j] as number;
-    this.heapTime[j] = t;
-    const s = this.heapSeq[i] as number;
-    this.heapSeq[i] = this.heapSeq[j] as number;
-    this.heapSeq[j] = s;
-    const e = this.heapEntity[i] as number;
-    this.heapEntity[i] = this.heapEntity[j] as number;
-    this.heapEntity[j] = e;
-  }
-
-  private heapPush(time: number, seq: number, entity: number): void {
-    if (this.heapLen === this.heapTime.length) {
-      const grow = <T extends Float64Array | Int32Array>(a: T): T => {
-        const bigger = new (a.constructor as new (n: number) => T)(a.length * 2);
-        bigger.set(a);
-        return bigger;
-      };
-      this.heapTime = grow(this.heapTime);
-      this.heapSeq = grow(this.heapSeq);
-      this.heapEntity = grow(this.heapEntity);
-    }
-    let i = this.heapLen++;
-    this.heapTime[i] = time;
-    this.heapSeq[i] = seq;
-    this.heapEntity[i] = entity;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.before(i, parent)) break;
-      this.swap(i, parent);
-      i = parent;
-    }
-  }
-
-  private heapPop(): void {
-    const last = --this.heapLen;
-    if (last > 0) {
-      this.heapTime[0] = this.heapTime[last] as number;
-      this.heapSeq[0] = this.heapSeq[last] as number;
-      this.heapEntity[0] = this.heapEntity[last] as number;
-    }
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= this.heapLen) break;
-      const c = l + 1 < this.heapLen && this.before(l + 1, l) ? l + 1 : l;
-      if (!this.before(c, i)) break;
-      this.swap(i, c);
-      i = c;
     }
   }
 
