@@ -5,12 +5,12 @@
  * it is met. Options: `--quick` (smaller fleets, for a smoke run), `--repeats N`, `--10m`
  * (or BENCH_10M=1: add the 10-million-function run, a few minutes and several GB).
  *
- *   1. kernel      – hold model, events/s with 10 k and 1 M pending
- *   2. end to end  – 1 M functions, 365 days, 34 regions, 2 architectures, 4 runtimes,
+ *   1. start-up    – `--version`, `validate`, `schema` in a fresh process, measured first
+ *   2. kernel      – hold model, events/s with 10 k and 1 M pending events, and 1 M entity timers
+ *   3. end to end  – 1 M functions, 365 days, 34 regions, 2 architectures, 4 runtimes,
  *                    a release every 14 days per runtime, 10% images, default mode mix:
  *                    the simulation alone, then the whole `run` command (daily samples,
  *                    --no-patches, one worker, every other output and the report)
- *   3. start-up    – `--version`, `validate`, `schema` in a fresh process
  *   4. scaling     – time vs functions; 365 d vs 730 d with and without more releases, and
  *                    without releases at doubled sampleEvery; 2 workers vs 1 on 64 units;
  *                    10 M functions (opt-in)
@@ -78,7 +78,16 @@ function endToEnd(functions: number, horizonDays: number, releaseDays: number, s
 
 console.error(`lambda-rollout-sim benchmark — ${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, Node ${process.version}, medians of ${repeats}${quick ? ' (quick)' : ''}`);
 
-// 1. kernel
+// 1. start-up, first, before the heavy runs warm the machine (the floor is Node's own
+// start-up; the load average says how shared the cores were)
+const startupRuns = Math.max(5, repeats * 2 + 1);
+row(`start-up floor: node -e 0 (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`, s(nodeFloorMs(startupRuns)));
+for (const command of [['--version'], ['validate', 'scenarios/default.yaml'], ['schema']]) {
+  const ms = startupMs(command, startupRuns);
+  row(`start-up: lambda-rollout-sim ${command.join(' ')}`, s(ms), '≤ 0.15 s', ms <= 150);
+}
+
+// 2. kernel
 const kernel10k = await benchKernel({ pending: 10_000, events: quick ? 2_000_000 : 10_000_000, repeats: Math.max(3, repeats) });
 row('kernel, 10 k pending', M(kernel10k.medianEventsPerSec), '≥ 10 M/s', kernel10k.medianEventsPerSec >= 10e6);
 const kernel1m = await benchKernel({ pending: 1_000_000, events: quick ? 2_000_000 : 10_000_000, repeats: Math.max(3, repeats) });
@@ -86,7 +95,7 @@ row('kernel, 1 M pending', M(kernel1m.medianEventsPerSec), '≥ 5 M/s', kernel1m
 const timers1m = await benchKernel({ pending: 1_000_000, events: quick ? 2_000_000 : 10_000_000, repeats: Math.max(3, repeats), timers: true });
 row('kernel, 1 M entity timers (functions\' next moves)', M(timers1m.medianEventsPerSec));
 
-// 2. end to end
+// 3. end to end
 const e2e = endToEnd(big, 365, 365);
 row(`${big.toLocaleString('en')} functions, 365 d, ${e2e.releases} releases: simulation`, s(e2e.wallMs), ...fullSize('≤ 10 s', e2e.wallMs <= 10_000));
 const e2eRate = e2e.events / (e2e.wallMs / 1000);
@@ -106,14 +115,6 @@ function wholeRun(functions: number, runs: number): WholeRun {
 const whole = wholeRun(big, Math.min(repeats, 3));
 row(`  whole \`run\` (daily samples, --no-patches, 1 worker, all outputs + report)`, s(whole.wallMs), ...fullSize('≤ 15 s', whole.wallMs <= 15_000));
 row('  whole `run` peak RSS', MiB(whole.maxRssBytes), ...fullSize('≤ 1 GB', whole.maxRssBytes <= GB));
-
-// 3. start-up (the floor is Node's own start-up; the load average says how shared the cores were)
-const startupRuns = Math.max(5, repeats * 2 + 1);
-row(`start-up floor: node -e 0 (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`, s(nodeFloorMs(startupRuns)));
-for (const command of [['--version'], ['validate', 'scenarios/default.yaml'], ['schema']]) {
-  const ms = startupMs(command, startupRuns);
-  row(`start-up: lambda-rollout-sim ${command.join(' ')}`, s(ms), '≤ 0.15 s', ms <= 150);
-}
 
 // 4. scaling
 for (const n of quick ? [10_000, 100_000] : [10_000, 100_000]) {
