@@ -7,8 +7,8 @@
  * Model of one replication (one unit of work on one worker thread):
  *   - transient: the fleet's records (fleetBytesPerFunction(retain) per function: its fields
  *     and its retain + 1 version slots, capacity doubling
- *     with creations), the event queue (about one pending event per function, per migrating
- *     function and per publication), the live group counts, and 10 MB of JS heap garbage and code;
+ *     with creations), the event queue (one pending move per function, as an entity timer,
+ *     and one pending event per migrating function and per publication), the live group counts, and 10 MB of JS heap garbage and code;
  *   - retained (its result, then its encoded copy in the work folder): patch rows (one per
  *     function × release that reached its region, 23 bytes, plus as much again while the
  *     chunks are concatenated), timeseries rows (12 bytes per sample × non-empty group), the
@@ -105,8 +105,10 @@ const CHANGE_ROW_BYTES = 8 + 4 + 1 + 2 + 2 + 1;
 /** Written INIT_START event (22 bytes) plus its growable copy, sort order and sorted copy while it is made. */
 const INIT_START_EVENT_BYTES = 22 + 1.5 * 22 + 4;
 const EPISODE_ROW_BYTES = 3 * 4 + 5 * 8 + 1;
-/** One pending event: a 24-byte radix-heap entry in 64-entry blocks that double, and its slot (13 bytes). */
-const EVENT_BYTES = 2 * 24 + 13;
+/** One pending event: a 32-byte radix-heap entry in 64-entry blocks that double, and its slot (13 bytes). */
+const EVENT_BYTES = 2 * 32 + 13;
+/** A function's pending move, its entity timer: a 24-byte entry in blocks that double, and its token (8 bytes). */
+const TIMER_BYTES = 2 * 24 + 8;
 /** Expected capacity of a doubling array over its length. */
 const GROWTH = 1.5;
 /** Chunks being written, the summary and what the process holds apart from result data. */
@@ -176,11 +178,11 @@ export function estimateRun(scenario: Scenario, options: EstimateOptions): RunEs
 
   let capacity = Math.max(16, initial);
   while (capacity < functions) capacity *= 2;
-  const pendingEvents = functions * (migrations > 0 ? 2 : 1) + versions.count * regions + 1024;
+  const pendingEvents = (migrations > 0 ? functions : 0) + versions.count * regions + 1024;
 
   const replication: ReplicationBytes = {
     fleet: fleetBytesPerFunction(fleet.publishedVersions.retain) * capacity,
-    eventQueue: EVENT_BYTES * pendingEvents,
+    eventQueue: EVENT_BYTES * pendingEvents + TIMER_BYTES * functions,
     groupCounts: regions * architectures * 2 * MODE_SLOTS * versions.count * 4,
     // Kept rows, plus as much again while the chunks are joined; with --no-patches they are only hashed.
     // Spilled: one chunk being filled, and one read back by the writers.
