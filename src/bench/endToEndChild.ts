@@ -1,7 +1,8 @@
 /**
  * One end-to-end measurement in a process of its own, so that its peak RSS is its own:
  * `node dist/bench/endToEndChild.js <functions> <horizonDays> <releaseDays> [sampleEveryDays] [progress]`
- * prints one JSON line with wall time, simulated events, CPU time and peak RSS. With
+ * prints one JSON line with wall time, simulated events, CPU time, peak RSS and the
+ * replication's digest (to check that a change of speed changed nothing else). With
  * `progress` (1) the run writes a progress cell on a SharedArrayBuffer, as a worker does.
  */
 import { simulateReplication } from '../model/simulate.js';
@@ -28,4 +29,5 @@ process.stdout.write(JSON.stringify({
   releases: scenario.releases.length,
   cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
   maxRssBytes: usage.maxRSS * 1024,
+  digest: result.digest,
 }) + '\n');
