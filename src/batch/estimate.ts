@@ -8,7 +8,8 @@
  *   - transient: the fleet's records (fleetBytesPerFunction(retain) per function: its fields
  *     and its retain + 1 version slots, capacity doubling
  *     with creations), the event queue (one pending move per function, as an entity timer,
- *     and one pending event per migrating function and per publication), the live group counts, and 10 MB of JS heap garbage and code;
+ *     and one pending event per migrating function and per publication), the live group
+ *     counts, and 10 MB of JS heap garbage and code;
  *   - retained (its result, then its encoded copy in the work folder): patch rows (one per
  *     function × release that reached its region, 23 bytes, plus as much again while the
  *     chunks are concatenated), timeseries rows (12 bytes per sample × non-empty group), the

@@ -4,6 +4,7 @@
  * heap's buckets) share memory proportional to what they hold together,
  * instead of each keeping its own peak size.
  */
+import { grown } from './grown.js';
 
 export const NONE = -1;
 
@@ -49,14 +50,8 @@ export class BlockArena {
 
   private grow(): void {
     const blocks = 2 * this.next.length;
-    const data = new Float64Array(blocks * this.blockSize);
-    data.set(this.data);
-    this.data = data;
-    const next = new Int32Array(blocks);
-    next.set(this.next);
-    this.next = next;
-    const free = new Int32Array(blocks);
-    free.set(this.free);
-    this.free = free;
+    this.data = grown(this.data, blocks * this.blockSize);
+    this.next = grown(this.next, blocks);
+    this.free = grown(this.free, blocks);
   }
 }

@@ -22,6 +22,7 @@
  * 12 per bucket up to the latest time set (times beyond 2^42 ms share one last bucket).
  */
 import { BlockArena } from './blockArena.js';
+import { grown } from './grown.js';
 import { TIMER_BLOCK_F64, TimerChains } from './timerChains.js';
 import { TimerHeap } from './timerHeap.js';
 
@@ -233,9 +234,7 @@ export class EntityTimers {
   }
 
   private growEntities(n: number): void {
-    const bigger = new Float64Array(Math.max(n, this.token.length * 2)).fill(-1);
-    bigger.set(this.token);
-    this.token = bigger;
+    this.token = grown(this.token, Math.max(n, this.token.length * 2), -1);
   }
 
   private growRun(n: number): void {

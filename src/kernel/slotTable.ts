@@ -15,6 +15,8 @@
  * `release`) so that running an event never has to read that table.
  */
 
+import { grown } from './grown.js';
+
 export const SLOT_SPACE = 2 ** 26; // slots, so at most 67,108,864 events in a queue at once
 const SLOT_MASK = SLOT_SPACE - 1;
 
@@ -129,12 +131,8 @@ export class SlotTable {
     }
     if (slot === this.state.length) {
       const n = Math.min(2 * slot, SLOT_SPACE);
-      const state = new Uint8Array(n);
-      state.set(this.state);
-      this.state = state;
-      const genHigh = new Int32Array(n);
-      genHigh.set(this.genHigh);
-      this.genHigh = genHigh;
+      this.state = grown(this.state, n);
+      this.genHigh = grown(this.genHigh, n);
     }
     this.count++;
     return slot;

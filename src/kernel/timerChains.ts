@@ -5,6 +5,7 @@
  * order they were appended, which is sequence order.
  */
 import { BlockArena, NONE } from './blockArena.js';
+import { grown } from './grown.js';
 
 const BLOCK = 64;
 const ENTRY = 3; // time, seq, entity
@@ -68,14 +69,8 @@ export class TimerChains {
 
   grow(lists: number): void {
     const length = Math.max(lists, this.size.length * 2);
-    const first = new Int32Array(length).fill(NONE);
-    first.set(this.first);
-    this.first = first;
-    const last = new Int32Array(length).fill(NONE);
-    last.set(this.last);
-    this.last = last;
-    const size = new Int32Array(length);
-    size.set(this.size);
-    this.size = size;
+    this.first = grown(this.first, length, NONE);
+    this.last = grown(this.last, length, NONE);
+    this.size = grown(this.size, length);
   }
 }

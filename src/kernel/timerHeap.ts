@@ -1,3 +1,5 @@
+import { grown } from './grown.js';
+
 /**
  * The binary heap of entity timers (entityTimers.ts) set for a time in a bucket already
  * reached: ordered by (time, seq), in three typed arrays that grow by doubling. The root is
@@ -62,14 +64,8 @@ export class TimerHeap {
 
   private grow(): void {
     const n = this.time.length * 2;
-    const time = new Float64Array(n);
-    time.set(this.time);
-    this.time = time;
-    const seq = new Float64Array(n);
-    seq.set(this.seq);
-    this.seq = seq;
-    const entity = new Int32Array(n);
-    entity.set(this.entity);
-    this.entity = entity;
+    this.time = grown(this.time, n);
+    this.seq = grown(this.seq, n);
+    this.entity = grown(this.entity, n);
   }
 }

@@ -35,11 +35,7 @@ class Reference {
     return item.seq;
   }
   cancel(handle: number): boolean {
-    const item = this.byHandle.get(handle);
-    if (item === undefined) return false;
-    this.byHandle.delete(handle);
-    this.items = this.items.filter((i) => i !== item);
-    return true;
+    return this.remove(this.byHandle, handle);
   }
   setTimer(atMs: number, entity: number): void {
     this.cancelTimer(entity);
@@ -48,11 +44,7 @@ class Reference {
     this.timerOf.set(entity, item);
   }
   cancelTimer(entity: number): boolean {
-    const item = this.timerOf.get(entity);
-    if (item === undefined) return false;
-    this.timerOf.delete(entity);
-    this.items = this.items.filter((i) => i !== item);
-    return true;
+    return this.remove(this.timerOf, entity);
   }
   hasTimer(entity: number): boolean {
     return this.timerOf.has(entity);
@@ -72,6 +64,14 @@ class Reference {
     }
     if (endMs > this.nowMs) this.nowMs = endMs;
     return n;
+  }
+  /** Takes out the item that `index` holds under `key`; false if there is none. */
+  private remove(index: Map<number, Item>, key: number): boolean {
+    const item = index.get(key);
+    if (item === undefined) return false;
+    index.delete(key);
+    this.items = this.items.filter((i) => i !== item);
+    return true;
   }
   private insert(item: Item): void {
     let at = this.items.length;
