@@ -11,12 +11,15 @@
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import type { OutputFilesTask } from './outputTask.js';
 import type { UnitTask } from './unitTask.js';
 import { workerFile } from './workerFile.js';
 
 export interface UnitRunner {
   readonly threads: number;
   run(task: UnitTask): Promise<ArrayBuffer>;
+  /** Writes output files on a thread (outputTask.ts); the names written. */
+  writeFiles(task: OutputFilesTask): Promise<string[]>;
   /** Terminates the threads, once idle long enough (see above). */
   close(): Promise<void>;
 }
@@ -39,19 +42,26 @@ export function createWorkerPool(workers: number, onError: (error: unknown) => v
   pool.on('error', onError);
   let lastSettled = performance.now();
   let running = 0;
+  // pool.run posts the task at once when a thread is idle, before the caller goes on.
+  const tracked = async <T>(task: Promise<unknown>, check: (answer: unknown) => T): Promise<T> => {
+    running++;
+    try {
+      return check(await task);
+    } finally {
+      running--;
+      lastSettled = performance.now();
+    }
+  };
   return {
     threads: workers,
-    run: async (task) => {
-      running++;
-      try {
-        const answer: unknown = await pool.run(task);
-        if (!(answer instanceof ArrayBuffer)) throw new Error('a worker returned something other than a packed unit');
-        return answer;
-      } finally {
-        running--;
-        lastSettled = performance.now();
-      }
-    },
+    run: (task) => tracked(pool.run(task), (answer) => {
+      if (!(answer instanceof ArrayBuffer)) throw new Error('a worker returned something other than a packed unit');
+      return answer;
+    }),
+    writeFiles: (task) => tracked(pool.run(task, { name: 'writeFiles' }), (answer) => {
+      if (!Array.isArray(answer)) throw new Error('a worker returned something other than the files it wrote');
+      return answer as string[];
+    }),
     close: async () => {
       if (running > 0) throw new Error('the worker pool was closed with units still running');
       const wait = SETTLE_MS - (performance.now() - lastSettled);

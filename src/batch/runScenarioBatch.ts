@@ -18,6 +18,7 @@ import { batchOutputs } from './batchOutputs.js';
 import { rememberLastUnit } from './lastUnit.js';
 import { partitionFiles } from './partition.js';
 import { makePlan, planIdentity, planUnits, type BatchPlan, type PlanSettings, type UnitRef } from './plan.js';
+import { splitOverThreads } from './outputTask.js';
 import { createWorkerPool, defaultWorkers } from './pool.js';
 import { runBatch, type BatchProgress, type UnitFailureReport } from './runBatch.js';
 import type { UnitSummary } from './unitCodec.js';
@@ -122,10 +123,19 @@ export async function runScenarioBatch(spec: BatchSpec, options: BatchRunOptions
       folder.remove();
       return { ...ended, status: 'done', summary: null };
     }
-    const out = batchOutputs(plan, batch.units, load, batch.targetCi, { scenario, source: spec.source, scenarioFile, toolVersion: spec.toolVersion, parquet: spec.parquet });
+    const meta = { scenario, source: spec.source, scenarioFile, toolVersion: spec.toolVersion, parquet: spec.parquet };
+    const out = batchOutputs(plan, batch.units, load, batch.targetCi, meta);
+    // The Parquet twins are written on the pool's idle threads while this one writes the
+    // rest and builds the report (outputTask.ts); the same bytes either way.
+    const parquetNames = out.files.map((f) => f.name).filter((name) => name.endsWith('.parquet'));
+    const elsewhere = {
+      names: new Set(parquetNames),
+      write: (dir: string) => Promise.all(splitOverThreads(parquetNames, pool.threads).map((names) =>
+        pool.writeFiles({ plan, units: batch.units, targetCi: batch.targetCi, meta, workDir, dir, names }))),
+    };
     // The report is built from the staged data files and swapped in with them. It shows no run
     // time: every output file is a function of the scenario and seed alone.
-    await writeOutputDirWith(spec.outDir, out.files, spec.force, options.lateFiles);
+    await writeOutputDirWith(spec.outDir, out.files, spec.force, options.lateFiles, parquetNames.length > 0 ? elsewhere : null);
     folder.remove();
     return { ...ended, status: 'done', summary: out.summary };
   } finally {

@@ -86,6 +86,11 @@ export class WorkFolder implements UnitStore {
     }
   }
 
+  /** The folder of a batch that is running or has run, to read its units from (another thread's view). */
+  static reader(dir: string): Pick<WorkFolder, 'loadRows'> {
+    return new WorkFolder(dir);
+  }
+
   fileOf(unit: UnitRef): string {
     return join(this.dir, 'units', `${unitId(unit)}.unit`);
   }

@@ -68,15 +68,9 @@ export function checkOutputDir(outDir: string, force: boolean): void {
 export type LateFiles = (stagingDir: string) => Promise<readonly OutputFile[]>;
 
 export function writeOutputDir(outDir: string, files: readonly OutputFile[], force: boolean): void {
-  const staging = stage(outDir, files, force);
-  swapFolder(outDir, staging);
-}
-
-/** The same, with files built from the staged ones before the folder is swapped in. */
-export async function writeOutputDirWith(outDir: string, files: readonly OutputFile[], force: boolean, late: LateFiles): Promise<void> {
-  const staging = stage(outDir, files, force);
+  const staging = makeStaging(outDir, force);
   try {
-    writeFiles(staging, await late(staging));
+    writeFiles(staging, withMarker(files));
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
@@ -84,7 +78,45 @@ export async function writeOutputDirWith(outDir: string, files: readonly OutputF
   swapFolder(outDir, staging);
 }
 
-function stage(outDir: string, files: readonly OutputFile[], force: boolean): string {
+/** Files that other threads write into the staging folder while this one writes the rest. */
+export interface ElsewhereFiles {
+  readonly names: ReadonlySet<string>;
+  /** Starts writing them into `stagingDir` (at once: this thread is busy until it awaits); settles when all are written. */
+  write(stagingDir: string): Promise<unknown>;
+}
+
+/**
+ * The same, with files built from the staged ones before the folder is swapped in (`late`),
+ * and files written by other threads meanwhile (`elsewhere`). Whatever fails, the staging
+ * folder is removed only once the other threads are done with it.
+ */
+export async function writeOutputDirWith(
+  outDir: string, files: readonly OutputFile[], force: boolean, late: LateFiles, elsewhere: ElsewhereFiles | null = null,
+): Promise<void> {
+  const staging = makeStaging(outDir, force);
+  let others: Promise<unknown> = Promise.resolve();
+  try {
+    if (elsewhere !== null) {
+      others = elsewhere.write(staging);
+      others.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
+    }
+    writeFiles(staging, withMarker(elsewhere === null ? files : files.filter((f) => !elsewhere.names.has(f.name))));
+    const lateFiles = await late(staging);
+    await others;
+    writeFiles(staging, lateFiles);
+  } catch (error) {
+    await others.catch(() => undefined);
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  swapFolder(outDir, staging);
+}
+
+const withMarker = (files: readonly OutputFile[]): OutputFile[] =>
+  [...files, { name: MARKER_FILE, chunks: ['made by lambda-rollout-sim; safe to replace\n'] }];
+
+/** An empty staging folder beside the target, once the target is known to be replaceable. */
+function makeStaging(outDir: string, force: boolean): string {
   checkOutputDir(outDir, force);
   const target = resolve(outDir);
   const parent = dirname(target);
@@ -92,19 +124,16 @@ function stage(outDir: string, files: readonly OutputFile[], force: boolean): st
   const staging = join(parent, `.${basename(target)}.staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging);
-  try {
-    writeFiles(staging, [...files, { name: MARKER_FILE, chunks: ['made by lambda-rollout-sim; safe to replace\n'] }]);
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
-  }
   return staging;
 }
 
 function writeFiles(dir: string, files: readonly OutputFile[]): void {
-  for (const file of files) {
-    const path = join(dir, file.name);
-    mkdirSync(dirname(path), { recursive: true });
-    writeSynced(path, file.chunks);
-  }
+  for (const file of files) writeOutputFile(dir, file);
+}
+
+/** Writes one file into folder `dir` (its subfolder made as needed). */
+export function writeOutputFile(dir: string, file: OutputFile): void {
+  const path = join(dir, file.name);
+  mkdirSync(dirname(path), { recursive: true });
+  writeSynced(path, file.chunks);
 }
