@@ -3,9 +3,12 @@
  * into an arquero table, one line at a time, so a file far larger than the report's data
  * (patches.csv can be hundreds of MB) never sits in memory as text. Numbers are parsed
  * once (empty → NaN); repeated strings share one instance.
+ *
+ * Lines are cut from chunks of CHUNK_BYTES and handled in a plain loop: reading line by
+ * line through `readline` cost one asynchronous step per line, which made reading a large
+ * fleet's timeseries.csv (2.4 million lines) take about twice as long (issue 13).
  */
 import { createReadStream, existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { UserError } from '../common/userError.js';
@@ -55,6 +58,20 @@ function isOpen(text: string): boolean {
   return quotes % 2 === 1;
 }
 
+const CHUNK_BYTES = 1 << 20;
+
+/** The file's lines, a chunk's worth at a time, without their line breaks (LF or CRLF). */
+async function* lineBatches(file: string): AsyncGenerator<string[]> {
+  let rest = '';
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: CHUNK_BYTES })) {
+    const lines = (rest + (chunk as string)).split('\n');
+    rest = lines.pop()!;
+    for (let i = 0; i < lines.length; i++) if (lines[i]!.endsWith('\r')) lines[i] = lines[i]!.slice(0, -1);
+    yield lines;
+  }
+  if (rest !== '') yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest];
+}
+
 function request(value: ColumnKind | ColumnRequest): ColumnRequest {
   return typeof value === 'string' ? { kind: value } : value;
 }
@@ -74,14 +91,13 @@ export interface ReadOptions {
  */
 export async function readCsvColumns(file: string, spec: ColumnSpec, name = file, options: ReadOptions = {}): Promise<ColumnTable | null> {
   if (!existsSync(file)) return null;
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   const wanted = Object.entries(spec).map(([column, value]) => ({ column, ...request(value) }));
   let picks: { column: string; kind: ColumnKind; index: number; values: (number | string)[] }[] | null = null;
   const intern = new Map<string, string>();
   const groups = new Map<string, number>();
   let pending = '';
   let lineNumber = 0;
-  for await (const raw of lines) {
+  for await (const batch of lineBatches(file)) for (const raw of batch) {
     lineNumber++;
     const text = pending === '' ? raw : `${pending}\n${raw}`;
     if (isOpen(text)) {

@@ -34,4 +34,22 @@ describe('readCsvColumns', () => {
     await expect(readCsvColumns(file, { wave: 'number' })).rejects.toThrow(ResultsFileError);
     await expect(readCsvColumns(file, { wave: 'number' })).rejects.toThrow(/no column `wave`/);
   });
+
+  it('reads a file of several chunks with CRLF line breaks and quoted line breaks anywhere, every row once', async () => {
+    // 2.6 MB: lines are cut from 1 MiB chunks, so chunk boundaries fall inside records.
+    const n = 40_000;
+    const q = '"';
+    const rows = Array.from({ length: n }, (_, i) => `${i},${q}label ${i % 7},\r\nsecond line ${q}${q}${i}${q}${q}${q},${i / 4}\r\n`);
+    const big = join(dir, 'big.csv');
+    writeFileSync(big, `replication,label,value\r\n${rows.join('')}`);
+    const t = (await readCsvColumns(big, { replication: 'number', label: 'string', value: 'number' }))!;
+    expect(t.numRows()).toBe(n);
+    const labels = t.array('label') as string[];
+    const values = t.array('value') as number[];
+    for (const i of [0, 1, 9_999, 20_000, 31_337, n - 1]) {
+      expect(labels[i]).toBe(`label ${i % 7},\nsecond line "${i}"`);
+      expect(values[i]).toBe(i / 4);
+    }
+    expect(Array.from(t.array('replication') as number[]).every((r, i) => r === i)).toBe(true);
+  });
 });
