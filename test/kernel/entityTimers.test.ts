@@ -220,3 +220,45 @@ describe('EntityTimers.ahead', () => {
     expect(t.ahead(0)).toBe(3);
   });
 });
+
+describe('EntityTimers sorting a reached bucket', () => {
+  type Offset = (s: RandomStream, last: boolean) => number;
+
+  /** Sets `n` timers in coarse bucket 3 at offsets from `offsetMs`, some moved, then takes them all. */
+  function run(n: number, offsetMs: Offset): { ran: number[][]; want: number[][] } {
+    const s = createStream(n, 'entityTimers.sort', 0);
+    const startMs = 3 * 2 ** 22;
+    const timers = new EntityTimers();
+    const live = new Map<number, number[]>();
+    const sets = Math.ceil(n * 1.25);
+    for (let seq = 0; seq < sets; seq++) {
+      const entity = (seq * 7919) % n; // sequence order is not entity order; a quarter are moved
+      const atMs = startMs + offsetMs(s, seq === sets - 1);
+      timers.set(entity, atMs, seq);
+      live.set(entity, [atMs, seq, entity]);
+    }
+    const ran: number[][] = [];
+    for (let t = timers.peek(); t < Infinity; t = timers.peek()) ran.push([t, timers.headSeq, timers.take()]);
+    const want = [...live.values()].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
+    return { ran, want };
+  }
+
+  it('orders by time then sequence, ties included, whichever 11-bit half of the offset differs', () => {
+    const shapes: Offset[] = [
+      (s) => int(s, 16) * 2 ** 11, // only the high half differs: many ties
+      (s) => int(s, 16), // only the low half
+      (s) => int(s, 8) * 2 ** 11 + int(s, 8), // both, the low half against the high half's order
+      (s) => int(s, 2 ** 22), // anywhere in the bucket
+      () => 2 ** 22 - 1, // all at one time
+      (_, last) => (last ? 5 : 2 ** 21 + 5), // all but the last set at one time, in the high half
+      (_, last) => (last ? 2 ** 21 : 2 ** 21 + 5), // in the low half
+    ];
+    for (const n of [5, 40, 500, 5000]) {
+      for (const shape of shapes) {
+        const { ran, want } = run(n, shape);
+        expect(ran.length).toBe(n);
+        expect(ran).toEqual(want);
+      }
+    }
+  });
+});
