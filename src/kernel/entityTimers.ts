@@ -35,6 +35,11 @@ const DIGIT_BITS = 11;
 const DIGIT_VALUES = 1 << DIGIT_BITS;
 const DIGIT_MASK = DIGIT_VALUES - 1;
 /**
+ * Runs shorter than this are sorted by insertion instead: clearing and summing the radix
+ * sort's 2048 counts costs more (measured at 32 entries: about 1 µs against 2 to 4 µs).
+ */
+const INSERTION_BELOW = 48;
+/**
  * A bucket holding more entries than this is split into FINE_BUCKETS sub-buckets when reached,
  * so that dense timers (many per bucket) are neither sorted all at once nor, when set into the
  * bucket being run, all sent to the binary heap.
@@ -217,7 +222,10 @@ export class EntityTimers {
    * of a simulation's CPU time; this costs about two passes over the run and no allocation.
    */
   private sortByTime(n: number, startMs: number): void {
-    if (n < 2) return;
+    if (n < INSERTION_BELOW) {
+      this.insertionSort(n);
+      return;
+    }
     const low = this.lowDigitCount.fill(0);
     const high = this.highDigitCount.fill(0);
     const time = this.runTime;
@@ -262,6 +270,27 @@ export class EntityTimers {
     this.spareTime = fromTime;
     this.spareSeq = fromSeq;
     this.spareEntity = fromEntity;
+  }
+
+  /** Sorts a short run[0 … n) by time, stably: equal times keep their (seq) order. */
+  private insertionSort(n: number): void {
+    const time = this.runTime;
+    const seq = this.runSeq;
+    const entity = this.runEntity;
+    for (let i = 1; i < n; i++) {
+      const t = time[i]!;
+      const s = seq[i]!;
+      const e = entity[i]!;
+      let j = i;
+      for (; j > 0 && time[j - 1]! > t; j--) {
+        time[j] = time[j - 1]!;
+        seq[j] = seq[j - 1]!;
+        entity[j] = entity[j - 1]!;
+      }
+      time[j] = t;
+      seq[j] = s;
+      entity[j] = e;
+    }
   }
 
   /** The last bucket's times may be any size: a plain comparator sort. */
