@@ -6,7 +6,7 @@
  * Float64 fields first, then Float32, Uint16 and Uint8, then the slots.
  *
  * Function part (72 bytes):
- *   Float64  staleSinceMs, pendingHandle, pendingAtMs, createdMs, versionSinceMs
+ *   Float64  staleSinceMs, pendingTimerSeq, pendingAtMs, createdMs, versionSinceMs
  *   Float32  changeRatePerMs, invocationsPerDay
  *   Uint16   version, previousVersion, highestRank, nextNumber, qualifier0
  *   Uint8    publishedCount, aliasSlot, waitingChange, architecture0, region, architecture,
@@ -20,7 +20,7 @@
 
 /** Float64 fields: index within the record's Float64 words. */
 export const F64_STALE_SINCE = 0;
-export const F64_PENDING_HANDLE = 1;
+export const F64_PENDING_TIMER_SEQ = 1;
 export const F64_PENDING_AT = 2;
 export const F64_CREATED = 3;
 export const F64_VERSION_SINCE = 4;

@@ -17,7 +17,7 @@
  * serving slot (its runtime version and effective mode), for the hot path.
  */
 import {
-  F32_CHANGE_RATE, F32_INVOCATIONS, F64_CREATED, F64_PENDING_AT, F64_PENDING_HANDLE, F64_STALE_SINCE, F64_VERSION_SINCE, U16_HIGHEST_RANK, U16_NEXT_NUMBER, U16_PREVIOUS_VERSION, U16_QUALIFIER0, U16_VERSION, U8_ALIAS_SLOT, U8_ARCHITECTURE, U8_ARCHITECTURE0, U8_CONFIGURED_MODE, U8_HAS_ALIAS, U8_HELD, U8_LAST_HOW, U8_MODE, U8_PACKAGE_TYPE, U8_PENDING_HOW, U8_PUBLISHED_COUNT, U8_REGION, U8_RUNTIME, U8_WAITING_CHANGE,
+  F32_CHANGE_RATE, F32_INVOCATIONS, F64_CREATED, F64_PENDING_AT, F64_PENDING_TIMER_SEQ, F64_STALE_SINCE, F64_VERSION_SINCE, U16_HIGHEST_RANK, U16_NEXT_NUMBER, U16_PREVIOUS_VERSION, U16_QUALIFIER0, U16_VERSION, U8_ALIAS_SLOT, U8_ARCHITECTURE, U8_ARCHITECTURE0, U8_CONFIGURED_MODE, U8_HAS_ALIAS, U8_HELD, U8_LAST_HOW, U8_MODE, U8_PACKAGE_TYPE, U8_PENDING_HOW, U8_PUBLISHED_COUNT, U8_REGION, U8_RUNTIME, U8_WAITING_CHANGE,
   recordLayout, SLOT_INDEX_BITS, SLOT_INDEX_MASK, SLOT_INDEX_SPAN, type RecordLayout,
 } from './fleetLayout.js';
 
@@ -48,7 +48,7 @@ export const HOW_NAMES = ['phase1', 'phase2', 'rebuild', 'create', 'initial', 'w
 /** Slot of `$LATEST` among a function's version slots. */
 export const SLOT_LATEST = 0;
 
-export const NO_HANDLE = -1;
+export const NO_TIMER = -1;
 
 /** Bytes of a function's record with `retain` published versions kept (fleetLayout.ts). */
 export function fleetBytesPerFunction(retain: number): number {
@@ -102,7 +102,7 @@ export class FleetState {
     if (this.size === this.capacity) this.grow(this.capacity * 2);
     const id = this.size++;
     this.setStaleSinceMs(id, Number.NaN);
-    this.setPendingHandle(id, NO_HANDLE);
+    this.setPendingTimerSeq(id, NO_TIMER);
     this.setPendingAtMs(id, Number.POSITIVE_INFINITY);
     this.setPreviousVersion(id, 0xffff);
     for (let s = 0; s < this.versionSlots; s++) this.setSlotStaleSinceMs(id * SLOT_INDEX_SPAN + s, Number.NaN);
@@ -164,9 +164,9 @@ export class FleetState {
   staleSinceMs(f: number): number { return this.f64[f * this.stride64 + F64_STALE_SINCE]!; }
   setStaleSinceMs(f: number, value: number): void { this.f64[f * this.stride64 + F64_STALE_SINCE] = value; }
 
-  /** Kernel handle of the function's one pending move, or NO_HANDLE. */
-  pendingHandle(f: number): number { return this.f64[f * this.stride64 + F64_PENDING_HANDLE]!; }
-  setPendingHandle(f: number, value: number): void { this.f64[f * this.stride64 + F64_PENDING_HANDLE] = value; }
+  /** Sequence number of the entity timer of the function's one pending move (EventQueue.setTimer), or NO_TIMER. */
+  pendingTimerSeq(f: number): number { return this.f64[f * this.stride64 + F64_PENDING_TIMER_SEQ]!; }
+  setPendingTimerSeq(f: number, value: number): void { this.f64[f * this.stride64 + F64_PENDING_TIMER_SEQ] = value; }
 
   /** Time of the pending move, ms (Infinity: none). */
   pendingAtMs(f: number): number { return this.f64[f * this.stride64 + F64_PENDING_AT]!; }

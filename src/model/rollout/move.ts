@@ -11,7 +11,7 @@
  * Then the function is offered whatever moves it still has.
  */
 import type { ReplicationContext } from '../context.js';
-import { HOW_CONFIG, HOW_LAMBDA_ROLLBACK, HOW_PHASE2, MODE_AUTO, MODE_MANUAL, NO_HANDLE, SLOT_LATEST } from '../fleet/fleetState.js';
+import { HOW_CONFIG, HOW_LAMBDA_ROLLBACK, HOW_PHASE2, MODE_AUTO, MODE_MANUAL, NO_TIMER, SLOT_LATEST } from '../fleet/fleetState.js';
 import { effectiveMode, slotIndex } from '../fleet/functionVersions.js';
 import { ACTION_CONFIG_UPDATE, ACTION_MOVE } from '../measure/changeLog.js';
 import { logChange } from '../measure/logChange.js';
@@ -20,10 +20,10 @@ import { clearPendingMove, offerMovesFromNow } from './pendingMove.js';
 import { runtimeDeprecated } from './lifecycle.js';
 import { latestFor } from './switchVersion.js';
 
-/** EV_MOVE: the function's pending move fires (its handle is spent, so nothing to cancel). */
+/** EV_MOVE: the function's pending move fires (its timer is spent, so nothing to cancel). */
 export function onPendingMove(ctx: ReplicationContext, f: number, atMs: number): void {
   const fleet = ctx.fleet;
-  fleet.setPendingHandle(f, NO_HANDLE);
+  fleet.setPendingTimerSeq(f, NO_TIMER);
   fleet.setPendingAtMs(f, Number.POSITIVE_INFINITY);
   if (runtimeDeprecated(ctx, f, atMs)) return; // no new versions on a deprecated runtime (lifecycle.ts)
   const how = fleet.pendingHow(f);

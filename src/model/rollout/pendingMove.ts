@@ -12,7 +12,7 @@
  * made later (after an unpin, a hold, a halt) are keyed by (function, second of the draw).
  */
 import type { ReplicationContext } from '../context.js';
-import { HOW_CONFIG, HOW_LAMBDA_ROLLBACK, HOW_PHASE1, HOW_PHASE2, HOW_REBUILD, MODE_MANUAL, NO_HANDLE, PACKAGE_IMAGE, SLOT_LATEST } from '../fleet/fleetState.js';
+import { HOW_CONFIG, HOW_LAMBDA_ROLLBACK, HOW_PHASE1, HOW_PHASE2, HOW_REBUILD, MODE_MANUAL, NO_TIMER, PACKAGE_IMAGE, SLOT_LATEST } from '../fleet/fleetState.js';
 import { effectiveMode, slotIndex, STALE_AUTO, STALE_LATEST, STALE_SERVING, staleAutoVersion, staleSlots } from '../fleet/functionVersions.js';
 import { latestFor } from './switchVersion.js';
 
@@ -60,7 +60,7 @@ export function offerMoves(ctx: ReplicationContext, f: number, publishedMs: numb
   let atMs = fleet.pendingAtMs(f);
   let how = fleet.pendingHow(f);
   // A pending move means the next change is known not to come before it.
-  if (fleet.pendingHandle(f) === NO_HANDLE && ownerCanMove(ctx, f, stale)) {
+  if (fleet.pendingTimerSeq(f) === NO_TIMER && ownerCanMove(ctx, f, stale)) {
     nextOwnerChange(ctx, f, publishedMs, releaseIndex, scratch);
     if (scratch[0]! < atMs) {
       atMs = scratch[0]!;
@@ -86,7 +86,7 @@ export function setPendingMove(ctx: ReplicationContext, f: number, atMs: number,
   // after the horizon never runs; it is set just past the horizon so that a draw far beyond it
   // (a tiny deploy rate, a huge phase-2 delay: not a safe integer) is still a pending move that
   // blocks redraws, while `pendingAtMs` keeps the true time for comparisons.
-  fleet.setPendingHandle(f, ctx.queue.setTimer(Math.min(atMs, ctx.horizonMs + 1), f));
+  fleet.setPendingTimerSeq(f, ctx.queue.setTimer(Math.min(atMs, ctx.horizonMs + 1), f));
   fleet.setPendingAtMs(f, atMs);
   fleet.setPendingHow(f, how);
 }
@@ -107,7 +107,7 @@ export function offerMovesFromNow(ctx: ReplicationContext, f: number, atMs: numb
   if (stale === 0) return; // nothing to move: whatever is pending stays as it is
   let when = fleet.pendingAtMs(f);
   let how = fleet.pendingHow(f);
-  if (fleet.pendingHandle(f) === NO_HANDLE && ownerCanMove(ctx, f, stale)) {
+  if (fleet.pendingTimerSeq(f) === NO_TIMER && ownerCanMove(ctx, f, stale)) {
     nextOwnerChange(ctx, f, atMs, timeKey(atMs), scratch);
     if (scratch[0]! < when) {
       when = scratch[0]!;
@@ -141,7 +141,7 @@ export function offerMovesFromNow(ctx: ReplicationContext, f: number, atMs: numb
 /** Forgets `f`'s pending move (it fired, or the function's state changed). */
 export function clearPendingMove(ctx: ReplicationContext, f: number): void {
   const fleet = ctx.fleet;
-  if (fleet.pendingHandle(f) !== NO_HANDLE) ctx.queue.cancelTimer(f);
-  fleet.setPendingHandle(f, NO_HANDLE);
+  if (fleet.pendingTimerSeq(f) !== NO_TIMER) ctx.queue.cancelTimer(f);
+  fleet.setPendingTimerSeq(f, NO_TIMER);
   fleet.setPendingAtMs(f, Number.POSITIVE_INFINITY);
 }

@@ -21,7 +21,7 @@ function functionFieldBytes(): [string, number, number][] {
     });
 }
 
-const FUNCTION_FIELDS = ['staleSinceMs', 'pendingHandle', 'pendingAtMs', 'createdMs', 'versionSinceMs', 'changeRatePerMs', 'invocationsPerDay',
+const FUNCTION_FIELDS = ['staleSinceMs', 'pendingTimerSeq', 'pendingAtMs', 'createdMs', 'versionSinceMs', 'changeRatePerMs', 'invocationsPerDay',
   'version', 'previousVersion', 'highestRank', 'nextNumber', 'qualifier0', 'publishedCount', 'aliasSlot', 'waitingChange', 'architecture0',
   'region', 'architecture', 'runtime', 'packageType', 'mode', 'configuredMode', 'hasAlias', 'held', 'pendingHow', 'lastHow'] as const;
 const SLOT_FIELDS = ['slotStaleSinceMs', 'slotVersion', 'slotNumber', 'slotMode', 'slotPinned'] as const;
@@ -100,7 +100,7 @@ describe('FleetState', () => {
     const f = fleet.add();
     expect(fleet.staleSinceMs(f)).toBeNaN();
     expect(fleet.pendingAtMs(f)).toBe(Number.POSITIVE_INFINITY);
-    expect(fleet.pendingHandle(f)).toBe(-1);
+    expect(fleet.pendingTimerSeq(f)).toBe(-1);
     expect(fleet.previousVersion(f)).toBe(0xffff);
     for (let s = 0; s < fleet.versionSlots; s++) expect(fleet.slotStaleSinceMs(slotIndex(fleet, f, s))).toBeNaN();
     expect(fleet.version(f)).toBe(0);
