@@ -32,6 +32,7 @@ import { EXPOSURE_FIELDS } from '../model/exposure/exposureState.js';
 import { COMMERCIAL_REGIONS } from '../model/catalog/regions.js';
 import { buildVersionTable, REGION_COUNT } from '../model/catalog/versionTable.js';
 import { fleetBytesPerFunction, MODE_SLOTS } from '../model/fleet/fleetState.js';
+import { CHANGE_CHUNK_ROWS } from '../model/measure/changeLog.js';
 import { PATCH_CHUNK_ROWS } from '../model/measure/patchLog.js';
 import { SURVIVAL_BINS } from '../model/measure/survival.js';
 import { DAY_MS } from '../model/units.js';
@@ -47,7 +48,10 @@ export interface EstimateOptions {
   readonly workers?: number;
   /** Sweep points, each run `replications` times; default 1. */
   readonly points?: number;
-  /** Patch rows are spilled to the work folder chunk by chunk (a run on one machine): one chunk in memory. */
+  /**
+   * Patch rows and the change trace are spilled to the work folder chunk by chunk (a run on one
+   * machine): one chunk in memory.
+   */
   readonly spillPatches?: boolean;
 }
 
@@ -102,7 +106,7 @@ export const OUTPUT_BYTES_PER_ROW = {
 
 const PATCH_ROW_BYTES = 4 + 2 + 8 + 8 + 1;
 const TIMESERIES_ROW_BYTES = 3 * 4;
-const CHANGE_ROW_BYTES = 8 + 4 + 1 + 2 + 2 + 1;
+const CHANGE_ROW_BYTES = 8 + 4 + 1 + 2 + 2 + 1 + 2 + 1;
 /** Written INIT_START event (22 bytes) plus its growable copy, sort order and sorted copy while it is made. */
 const INIT_START_EVENT_BYTES = 22 + 1.5 * 22 + 4;
 const EPISODE_ROW_BYTES = 3 * 4 + 5 * 8 + 1;
@@ -189,7 +193,11 @@ export function estimateRun(scenario: Scenario, options: EstimateOptions): RunEs
     // Spilled: one chunk being filled, and one read back by the writers.
     patches: !options.keepPatches ? 0 : options.spillPatches === true ? 2 * PATCH_ROW_BYTES * Math.min(patchRows, PATCH_CHUNK_ROWS) : 2 * PATCH_ROW_BYTES * patchRows,
     timeseries: GROWTH * TIMESERIES_ROW_BYTES * samples * groupsPerSample,
-    changes: GROWTH * CHANGE_ROW_BYTES * changeRows,
+    // Spilled on one machine (events.ndjson only): one chunk being filled, and one read back by
+    // the writer; the unit that makes the INIT_START log keeps every change.
+    changes: options.spillPatches === true && scenario.outputs.initStartLog === null
+      ? 2 * CHANGE_ROW_BYTES * Math.min(changeRows, CHANGE_CHUNK_ROWS)
+      : GROWTH * CHANGE_ROW_BYTES * changeRows,
     initStart: INIT_START_EVENT_BYTES * initStartEvents,
     exposure: Math.max(1, scenario.releases.length) * regions * architectures * MODE_SLOTS * EXPOSURE_FIELDS.length * 8
       + GROWTH * EPISODE_ROW_BYTES * episodes,

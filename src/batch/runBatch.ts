@@ -59,6 +59,8 @@ export interface BatchOptions {
    * returning them in the unit; absent: the rows travel in the unit.
    */
   readonly patchSpillFile?: (unit: UnitRef) => string;
+  /** The same for the change trace behind events.ndjson (changeSpill.ts). */
+  readonly changeSpillFile?: (unit: UnitRef) => string;
 }
 
 export async function runBatch(plan: BatchPlan, store: UnitStore, runner: UnitRunner, options: BatchOptions = {}): Promise<BatchRun> {
@@ -115,8 +117,13 @@ async function runUnits(
       while (active < runner.threads && next < units.length && !stopped()) {
         const unit = units[next++]!;
         active++;
-        const spill = plan.keepPatches ? options.patchSpillFile?.(unit) : undefined;
-        const task = spill === undefined ? taskOf(plan, unit) : { ...taskOf(plan, unit), patchSpillPath: spill };
+        const patchSpill = plan.keepPatches ? options.patchSpillFile?.(unit) : undefined;
+        const changeSpill = options.changeSpillFile?.(unit);
+        const task = {
+          ...taskOf(plan, unit),
+          ...(patchSpill !== undefined ? { patchSpillPath: patchSpill } : {}),
+          ...(changeSpill !== undefined ? { changeSpillPath: changeSpill } : {}),
+        };
         const cell = options.progress?.unitStarted?.(unit, task.scenario.horizonMs);
         runner
           .run(cell === undefined ? task : { ...task, progress: cell })

@@ -101,10 +101,12 @@ export async function runScenarioBatch(spec: BatchSpec, options: BatchRunOptions
   try {
     let batch;
     try {
-      // On one machine, workers spill patch rows beside their units (bounded memory at any fleet
-      // size); a shard's partition carries whole units, so a shard keeps them in the unit.
-      const patchSpillFile = shard === null ? (u: UnitRef): string => folder.patchFileOf(u) : undefined;
-      batch = await runBatch(plan, folder, pool, { signal: stop.signal, progress: session.progress, ...(patchSpillFile !== undefined ? { patchSpillFile } : {}) });
+      // On one machine, workers spill patch rows and the change trace beside their units (bounded
+      // memory at any fleet size); a shard's partition carries whole units, so a shard keeps them in the unit.
+      const spills = shard === null
+        ? { patchSpillFile: (u: UnitRef): string => folder.patchFileOf(u), changeSpillFile: (u: UnitRef): string => folder.changeFileOf(u) }
+        : {};
+      batch = await runBatch(plan, folder, pool, { signal: stop.signal, progress: session.progress, ...spills });
     } finally {
       session.end();
     }

@@ -7,6 +7,7 @@ import { simulateReplication } from '../model/simulate.js';
 import { replicationMetrics } from '../analysis/metrics.js';
 import { deprecatedByRegionOf } from '../output/deprecatedRuntimeJson.js';
 import type { Scenario } from '../model/spec.js';
+import { createChangeSpill } from './changeSpill.js';
 import { createPatchSpill } from './patchSpill.js';
 import { progressView } from './progressCell.js';
 import { encodeUnit, rowsOf, type UnitSummary } from './unitCodec.js';
@@ -25,6 +26,11 @@ export interface UnitTask {
   readonly fail: boolean;
   /** With keepPatches: spill patch rows to this file as they are made (patchSpill.ts), not into the unit. */
   readonly patchSpillPath?: string;
+  /**
+   * With `outputs.events`: spill the change trace to this file as it is made (changeSpill.ts),
+   * not into the unit; not for the unit that makes the INIT_START log, which needs it whole.
+   */
+  readonly changeSpillPath?: string;
   /** Where the unit reports its progress to the main thread (progressCell.ts), if anyone listens. */
   readonly progress?: SharedArrayBuffer;
 }
@@ -50,14 +56,22 @@ export function summaryOf(point: number, result: ReplicationResult): UnitSummary
 export function simulateUnit(task: UnitTask): ArrayBuffer {
   if (task.fail) throw new UnitFailure(`test hook: unit p${task.point} r${task.replication} was told to fail`);
   const spill = task.keepPatches && task.patchSpillPath !== undefined ? createPatchSpill(task.patchSpillPath) : null;
+  const changeSpill = task.scenario.outputs.events && task.initStartSample === null && task.changeSpillPath !== undefined
+    ? createChangeSpill(task.changeSpillPath)
+    : null;
   const result = simulateReplication(task.scenario, task.replication, {
     seed: task.seed,
     keepPatches: task.keepPatches,
     ...(spill !== null ? { patchSink: spill.sink } : {}),
     keepChanges: task.scenario.outputs.events,
+    ...(changeSpill !== null ? { changeSink: changeSpill.sink } : {}),
     ...(task.initStartSample !== null ? { initStartSample: task.initStartSample } : {}),
     ...(task.progress !== undefined ? { progress: progressView(task.progress) } : {}),
   });
   const rows = rowsOf(result);
-  return encodeUnit(summaryOf(task.point, result), spill === null ? rows : { ...rows, patchSpillRows: spill.close() });
+  return encodeUnit(summaryOf(task.point, result), {
+    ...rows,
+    ...(spill !== null ? { patchSpillRows: spill.close() } : {}),
+    ...(changeSpill !== null ? { changeSpillRows: changeSpill.close() } : {}),
+  });
 }

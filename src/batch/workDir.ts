@@ -9,12 +9,14 @@
  *   units/p3-r7.unit     unit (point 3, replication 7), as unitCodec.ts packs it
  *   units/p3-r7.patches  its patch rows, spilled by the worker as they are made (patchSpill.ts),
  *                        when the unit says so (a run on one machine, not a shard)
+ *   units/p3-r7.changes  its change trace (events.ndjson), spilled the same way (changeSpill.ts)
  */
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../common/atomicFile.js';
 import { UserError } from '../common/userError.js';
 import { unitId, type UnitRef } from './plan.js';
+import { readChangeSpill } from './changeSpill.js';
 import { readPatchSpill } from './patchSpill.js';
 import { decodeUnit, decodeUnitSummary, type UnitRows, type UnitSummary } from './unitCodec.js';
 
@@ -104,11 +106,19 @@ export class WorkFolder implements UnitStore {
     return join(this.dir, 'units', `${unitId(unit)}.patches`);
   }
 
-  /** The unit's rows, patch rows as a chunk source when they were spilled. */
+  /** The unit's spilled change trace (changeSpill.ts), written by its worker before the unit is stored. */
+  changeFileOf(unit: UnitRef): string {
+    return join(this.dir, 'units', `${unitId(unit)}.changes`);
+  }
+
+  /** The unit's rows, patch rows and the change trace as chunk sources when they were spilled. */
   loadRows(unit: UnitRef): UnitRows {
     const rows = decodeUnit(this.read(unit)).rows;
-    if (rows.patchSpillRows === undefined) return rows;
-    return { ...rows, patches: readPatchSpill(this.patchFileOf(unit), rows.patchSpillRows) };
+    return {
+      ...rows,
+      ...(rows.patchSpillRows !== undefined ? { patches: readPatchSpill(this.patchFileOf(unit), rows.patchSpillRows) } : {}),
+      ...(rows.changeSpillRows !== undefined ? { changes: readChangeSpill(this.changeFileOf(unit), rows.changeSpillRows) } : {}),
+    };
   }
 
   put(summary: UnitSummary, packed: ArrayBuffer): void {

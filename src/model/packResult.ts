@@ -66,7 +66,7 @@ export function packResult(
   // Hashed only with a calendar, so runs without startDate keep their digests.
   if (deprecatedRuntime !== null) hash.update(JSON.stringify({ ...deprecatedRuntime, functionsByRegion: [...deprecatedRuntime.functionsByRegion], functionDaysByRegion: [...deprecatedRuntime.functionDaysByRegion] }));
   const n = fleet.size;
-  const changes = ctx.changes?.rows.view() ?? null;
+  const changes = ctx.changes?.finish() ?? null;
   const initStartFunctions = initStartSample !== undefined
     ? {
         region: fleet.u8Column(U8_REGION, n),

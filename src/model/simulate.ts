@@ -20,7 +20,7 @@ import {
   EV_BASE_IMAGE, EV_CREATE, EV_DETECT, EV_FIRST_FAILURE, EV_HALT, EV_MIGRATE, EV_MOVE, EV_PIN, EV_PUBLISH, EV_RESUME, EV_SAMPLE, EV_UNPIN,
 } from './events.js';
 import { ExposureTracker } from './exposure/exposureTracker.js';
-import { ChangeLog } from './measure/changeLog.js';
+import { ChangeLog, type ChangeSink } from './measure/changeLog.js';
 import { onDetect, onFirstFailure } from './owners/detection.js';
 import { migrate, scheduleNextMigration } from './owners/migrations.js';
 import { pin, resume, unpin } from './owners/rollback.js';
@@ -55,6 +55,11 @@ export interface SimulateOptions {
   readonly patchSink?: PatchSink;
   /** Keep the change trace (for events.ndjson and the INIT_START log). */
   readonly keepChanges?: boolean;
+  /**
+   * Hand each full chunk of the change trace to this sink instead of keeping it; the result's
+   * `changes` is then null. Ignored when the INIT_START log is made, which needs every change.
+   */
+  readonly changeSink?: ChangeSink;
   /** Generate the sampled INIT_START log with this share of inits written. */
   readonly initStartSample?: number;
   /** A version table already built for this scenario (it is the same for every replication). */
@@ -133,7 +138,7 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
     patches: new PatchLog(options.keepPatches, options.patchSink ?? null),
     survival: new SurvivalHistogram(scenario.horizonMs),
     exposure: new ExposureTracker({ releases: Math.max(1, scenario.releases.length), regions: regionCount, architectures: spec.architectures.length }),
-    changes: options.keepChanges || options.initStartSample !== undefined ? new ChangeLog() : null,
+    changes: options.initStartSample !== undefined ? new ChangeLog() : options.keepChanges ? new ChangeLog(options.changeSink ?? null) : null,
     regionCount,
     reachedMs,
     withdrawn: new Uint8Array(versions.count),

@@ -12,6 +12,7 @@ import { functionName } from '../model/logs/names.js';
 import { DAY_MS } from '../model/units.js';
 import { namesOf } from './decode.js';
 import { formatNumber } from './csv.js';
+import { chunksOf } from './rowChunks.js';
 import type { UnitRows } from './unitData.js';
 
 export function* eventLines(scenario: Scenario, versions: VersionTable, results: Iterable<UnitRows>): Generator<string> {
@@ -21,9 +22,8 @@ export function* eventLines(scenario: Scenario, versions: VersionTable, results:
 /** One unit's lines; with a sweep, each object starts with its `point`. */
 export function* unitEventLines(scenario: Scenario, versions: VersionTable, result: UnitRows, point: number | null): Generator<string> {
   const names = namesOf(scenario, versions);
-  const rows = result.changes;
-  if (rows === null) return;
-  for (let i = 0; i < rows.atMs.length; i++) {
+  if (result.changes === null) return;
+  for (const rows of chunksOf(result.changes)) for (let i = 0; i < rows.atMs.length; i++) {
     const from = rows.fromVersion[i]!;
     const to = rows.toVersion[i]!;
     const action = rows.action[i]!;

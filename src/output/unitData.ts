@@ -4,20 +4,25 @@
  */
 import type { MetricName } from '../analysis/metrics.js';
 import type { ReplicationResult } from '../model/result.js';
+import type { ChangeRows } from '../model/measure/changeLog.js';
 import type { PatchInput } from './patchChunks.js';
+import type { ChunkSource } from './rowChunks.js';
 
 /**
  * The row data of a unit: a replication's result without the survival histogram and totals.
- * Patch rows may come as a source of chunks (patchChunks.ts), so that writers never need
- * them whole.
+ * Patch rows and the change trace may come as sources of chunks (rowChunks.ts), so that
+ * writers never need them whole.
  */
 export type UnitRows = Pick<
   ReplicationResult,
-  'replication' | 'timeseries' | 'functions' | 'exposure' | 'rollout' | 'changes' | 'initStart' | 'initStartFunctions'
+  'replication' | 'timeseries' | 'functions' | 'exposure' | 'rollout' | 'initStart' | 'initStartFunctions'
 > & {
   readonly patches: PatchInput | null;
   /** Set when the unit's patch rows were spilled to a file beside it (batch/patchSpill.ts): their count. */
   readonly patchSpillRows?: number;
+  readonly changes: ChangeRows | ChunkSource<ChangeRows> | null;
+  /** Set when the unit's change trace was spilled to a file beside it (batch/changeSpill.ts): its row count. */
+  readonly changeSpillRows?: number;
 };
 
 /** What the main thread keeps of a unit without reading its rows. */

@@ -33,9 +33,14 @@ describe('interrupted by SIGINT, then resumed', async () => {
     const units = files.filter((u) => u.endsWith('.unit'));
     expect(units.length).toBeGreaterThanOrEqual(5);
     expect(units.length).toBeLessThan(16);
-    // Whole units only (no temporary files), each with the patch rows its worker spilled.
-    expect(files.every((u) => u.endsWith('.unit') || u.endsWith('.patches'))).toBe(true);
+    // Whole units only (no temporary files), each with the patch rows its worker spilled, and
+    // its change trace (events.ndjson) but for p0-r0, which makes the INIT_START log from it.
+    expect(files.every((u) => u.endsWith('.unit') || u.endsWith('.patches') || u.endsWith('.changes'))).toBe(true);
     for (const u of units) expect(files).toContain(u.replace(/\.unit$/, '.patches'));
+    for (const u of units) {
+      if (u === 'p0-r0.unit') expect(files).not.toContain('p0-r0.changes');
+      else expect(files).toContain(u.replace(/\.unit$/, '.changes'));
+    }
   });
 
   it('refuses to start over on top of the unfinished batch without --resume', async () => {

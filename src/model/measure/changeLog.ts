@@ -3,6 +3,10 @@
  * live runtime version or update mode, with its cause. It feeds `events.ndjson` (audit and
  * debugging) and the INIT_START log (each new execution environment starts on the version
  * live at its init, R15). Kept only when one of those outputs is asked for.
+ *
+ * With a sink, rows are handed on in chunks of CHANGE_CHUNK_ROWS as they fill (a worker spills
+ * them to the work folder), so that memory stays bounded at any fleet size; the INIT_START log
+ * needs every change of a function at once, so the one unit that makes it keeps them all.
  */
 import { GrowableColumns } from './growableColumns.js';
 
@@ -27,6 +31,8 @@ export const ACTION_NAMES = [
 
 export const NO_VERSION = 0xffff;
 
+export const CHANGE_CHUNK_ROWS = 1 << 16;
+
 export class ChangeLog {
   readonly rows = new GrowableColumns({
     atMs: Float64Array,
@@ -42,9 +48,30 @@ export class ChangeLog {
     architecture: Uint8Array,
   });
 
+  /** `sink`: takes each full chunk of rows (views valid only during the call) instead of keeping them. */
+  constructor(private readonly sink: ChangeSink | null = null) {}
+
   record(atMs: number, functionId: number, action: number, fromVersion: number, toVersion: number, cause: number, qualifier = 0, architecture = 0): void {
     this.rows.push([atMs, functionId, action, fromVersion, toVersion, cause, qualifier, architecture]);
+    if (this.sink !== null && this.rows.length === CHANGE_CHUNK_ROWS) this.flush();
+  }
+
+  private flush(): void {
+    this.sink!({ length: this.rows.length, ...this.rows.view() });
+    this.rows.clear();
+  }
+
+  /** Ends the log: every row, or null when they went to the sink (the last chunk is handed on here). */
+  finish(): ChangeRows | null {
+    if (this.sink === null) return this.rows.view();
+    if (this.rows.length > 0) this.flush();
+    return null;
   }
 }
 
 export type ChangeRows = ReturnType<ChangeLog['rows']['view']>;
+
+/** A chunk of rows as the sink takes it. */
+export type ChangeChunk = ChangeRows & { readonly length: number };
+
+export type ChangeSink = (chunk: ChangeChunk) => void;

@@ -41,6 +41,11 @@ export class GrowableColumns<C extends Record<string, Ctor>> {
     for (let c = 0; c < values.length; c++) this.cols[c]![i] = values[c]!;
   }
 
+  /** Forgets every row, keeping the capacity (a chunk handed on). */
+  clear(): void {
+    this.length = 0;
+  }
+
   view(): { [K in keyof C]: InstanceType<C[K]> } {
     const out: Record<string, TypedArray> = {};
     this.names.forEach((name, i) => {
