@@ -23,7 +23,7 @@ import { releasesTable } from './releasesCsv.js';
 import { summaryObject, type SweepSummary, type TargetCiOutcome } from './summaryJson.js';
 import type { SummaryJson } from './summaryShape.js';
 import { sweepLines } from './sweepCsv.js';
-import type { Cell, RowTable } from './table.js';
+import { unitCsvLines, type Cell, type RowTable } from './table.js';
 import { timeseriesTable } from './timeseriesCsv.js';
 import type { UnitRows, UnitSummary } from './unitData.js';
 import type { OutputFile } from './writeOutputDir.js';
@@ -80,7 +80,7 @@ export function batchOutputFiles(input: BatchOutputInput): BatchOutput {
     for (const u of input.units) {
       const p = point(u);
       const lead = sweep ? `${p.index},` : '';
-      for (const row of table.rows(p.scenario, p.versions, input.load(u))) yield lead + csvLine(row);
+      for (const line of unitCsvLines(table, p.scenario, p.versions, input.load(u))) yield lead + line;
     }
   }
   function* parquetRows(table: RowTable): Generator<readonly Cell[]> {

@@ -16,10 +16,21 @@ export interface RowTable {
   readonly name: string;
   readonly columns: readonly (readonly [name: string, type: ColumnType])[];
   rows(scenario: Scenario, versions: VersionTable, unit: UnitRows): Iterable<readonly Cell[]>;
+  /**
+   * The same rows as CSV lines, made faster than `csvLine` over `rows` (a table of millions of
+   * rows whose cells repeat); must equal them byte for byte (tested).
+   */
+  csvLines?(scenario: Scenario, versions: VersionTable, unit: UnitRows): Iterable<string>;
+}
+
+/** One unit's rows of `table` as CSV lines. */
+export function* unitCsvLines(table: RowTable, scenario: Scenario, versions: VersionTable, unit: UnitRows): Generator<string> {
+  if (table.csvLines !== undefined) yield* table.csvLines(scenario, versions, unit);
+  else for (const row of table.rows(scenario, versions, unit)) yield csvLine(row);
 }
 
 /** The CSV of one table over units, in order: the header, then every unit's rows. */
 export function* tableLines(table: RowTable, scenario: Scenario, versions: VersionTable, units: Iterable<UnitRows>): Generator<string> {
   yield csvLine(table.columns.map(([name]) => name));
-  for (const unit of units) for (const row of table.rows(scenario, versions, unit)) yield csvLine(row);
+  for (const unit of units) yield* unitCsvLines(table, scenario, versions, unit);
 }
