@@ -92,7 +92,11 @@ export interface ReadOptions {
 export async function readCsvColumns(file: string, spec: ColumnSpec, name = file, options: ReadOptions = {}): Promise<ColumnTable | null> {
   if (!existsSync(file)) return null;
   const wanted = Object.entries(spec).map(([column, value]) => ({ column, ...request(value) }));
-  let picks: { column: string; kind: ColumnKind; index: number; values: (number | string)[] }[] | null = null;
+  type Pick = { column: string; kind: ColumnKind; index: number; values: (number | string)[] };
+  let picks: Pick[] | null = null;
+  // With sumBy: the summed column, and the others, whose fields make a row's key.
+  let sum: Pick | undefined;
+  let keyPicks: Pick[] = [];
   const intern = new Map<string, string>();
   const groups = new Map<string, number>();
   let pending = '';
@@ -116,16 +120,18 @@ export async function readCsvColumns(file: string, spec: ColumnSpec, name = file
         }
         picks.push({ column: w.column, kind: w.kind, index, values: [] });
       }
+      if (options.sumBy !== undefined) {
+        sum = picks.find((p) => p.column === options.sumBy);
+        if (sum === undefined || sum.kind !== 'number') throw new Error(`readCsvColumns: sumBy ${options.sumBy} is not a requested number column`);
+        keyPicks = picks.filter((p) => p !== sum);
+      }
       continue;
     }
     if (text === '') continue;
     const fields = splitCsvRecord(text);
-    if (options.sumBy !== undefined) {
-      const sum = picks.find((p) => p.column === options.sumBy);
-      if (sum === undefined || sum.kind !== 'number') throw new Error(`readCsvColumns: sumBy ${options.sumBy} is not a requested number column`);
+    if (sum !== undefined) {
       let key = '';
-      for (const p of picks) {
-        if (p === sum) continue;
+      for (const p of keyPicks) {
         const field = fields[p.index];
         if (field === undefined) throw new ResultsFileError(`${name}:${lineNumber}: row has ${fields.length} fields, expected at least ${p.index + 1}`);
         key += field + '\u0001';
