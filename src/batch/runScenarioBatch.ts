@@ -59,6 +59,8 @@ export interface BatchRunOptions {
   readonly begin: (threads: number) => BatchSession;
   /** Files built from the staged outputs before the folder is swapped in (the report). */
   readonly lateFiles: LateFiles;
+  /** Called when every unit has run and the outputs (or a shard's partition) start being written. */
+  readonly onWriting?: () => void;
   /** Test hook: units (`point:replication`) that throw instead of simulating. */
   readonly failUnits?: ReadonlySet<string>;
 }
@@ -115,6 +117,7 @@ export async function runScenarioBatch(spec: BatchSpec, options: BatchRunOptions
     if (batch.status === 'interrupted') return { ...ended, status: 'interrupted' };
     if (batch.status === 'failed') return { ...ended, status: 'failed', failures: batch.failures };
 
+    options.onWriting?.();
     const load = rememberLastUnit((u) => folder.loadRows(u));
     const scenarioFile = basename(spec.scenarioFile);
     if (shard !== null) {

@@ -207,6 +207,19 @@ describe('refusals: exit code 2, a clear message, nothing written', () => {
     expect(await runCli(['run', EXAMPLE, '--out', out, '-r', '1', '--quiet', '--force'], captureIo())).toBe(0);
   }, 60_000);
 
+  it('says when the units are done and the outputs are being written (seconds for a large run), then done; quiet says nothing', async () => {
+    const dir = tmp();
+    const out = join(dir, 'out');
+    const io = captureIo();
+    expect(await runCli(['run', EXAMPLE, '--out', out, '-r', '1', '--no-patches'], io)).toBe(0);
+    const writing = io.err.indexOf(`writing ${out} (every output file and the report)…\n`);
+    expect(writing, io.err).toBeGreaterThanOrEqual(0);
+    expect(io.err.indexOf('done in', writing)).toBeGreaterThan(writing);
+    const quiet = captureIo();
+    expect(await runCli(['run', EXAMPLE, '--out', out, '-r', '1', '--no-patches', '--quiet'], quiet)).toBe(0);
+    expect(quiet.err).not.toContain('writing');
+  }, 60_000);
+
   it('a rerun replaces the previous results whole', async () => {
     const dir = tmp();
     const out = join(dir, 'out');

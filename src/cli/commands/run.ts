@@ -158,6 +158,10 @@ export async function runCommand(args: RunArgs, io: CliIo, env: Env = process.en
         };
       },
       lateFiles: reportFiles,
+      // A large run spends seconds here after the last unit (every output file and the report).
+      onWriting: () => {
+        if (!args.quiet) io.stderr(`writing ${outDir} (${shard === null ? 'every output file and the report' : `shard ${shard.index}/${shard.count}'s partition`})…\n`);
+      },
       ...(hooks.failUnits === undefined ? {} : { failUnits: hooks.failUnits }),
     },
   );
