@@ -34,7 +34,7 @@ export interface FunctionVersionsData {
 }
 
 /** Flat index of slot `slot` of function `f`. */
-export function slotIndex(fleet: FleetState, f: number, slot: number): number {
+export function slotIndex(f: number, slot: number): number {
   return f * SLOT_INDEX_SPAN + slot;
 }
 
@@ -45,7 +45,7 @@ export function effectiveMode(fleet: FleetState, i: number): number {
 
 /** Sets the serving mirrors (`version`, `mode`) from the serving slot. */
 export function mirrorLive(fleet: FleetState, f: number): void {
-  const i = slotIndex(fleet, f, fleet.aliasSlot(f));
+  const i = slotIndex(f, fleet.aliasSlot(f));
   fleet.setVersion(f, fleet.slotVersion(i));
   fleet.setMode(f, effectiveMode(fleet, i));
 }
@@ -54,7 +54,7 @@ export function mirrorLive(fleet: FleetState, f: number): void {
 export function setFunctionVersions(fleet: FleetState, f: number, data: FunctionVersionsData): void {
   const kept = data.published.length;
   if (kept > fleet.versionSlots - 1) throw new RangeError(`function ${f}: ${kept} published versions, but only ${fleet.versionSlots - 1} are kept`);
-  const base = slotIndex(fleet, f, 0);
+  const base = slotIndex(f, 0);
   fleet.setSlotVersion(base, data.latest.version);
   fleet.setSlotMode(base, data.latest.mode);
   fleet.setSlotPinned(base, data.latest.pinned ? 1 : 0);
@@ -88,14 +88,14 @@ export function setFunctionVersions(fleet: FleetState, f: number, data: Function
 export function dropOldestPublished(fleet: FleetState, f: number): number {
   const count = fleet.publishedCount(f);
   if (count < fleet.versionSlots - 1) return -1;
-  const base = slotIndex(fleet, f, 0);
+  const base = slotIndex(f, 0);
   const victim = fleet.aliasSlot(f) === 1 && count > 1 ? 2 : 1;
   return base + victim;
 }
 
 /** Removes slot `victim` (flat index) and shifts the later published slots down by one. */
 export function removePublishedSlot(fleet: FleetState, f: number, victim: number): void {
-  const base = slotIndex(fleet, f, 0);
+  const base = slotIndex(f, 0);
   const end = base + fleet.publishedCount(f);
   for (let i = victim; i < end; i++) {
     fleet.setSlotVersion(i, fleet.slotVersion(i + 1));
@@ -111,7 +111,7 @@ export function removePublishedSlot(fleet: FleetState, f: number, victim: number
 
 /** Appends a published snapshot of `$LATEST` (runtime version and mode, R14); returns its slot. */
 export function appendSnapshot(fleet: FleetState, f: number): number {
-  const base = slotIndex(fleet, f, 0);
+  const base = slotIndex(f, 0);
   const slot = fleet.publishedCount(f) + 1;
   const i = base + slot;
   fleet.setSlotVersion(i, fleet.slotVersion(base));
@@ -130,7 +130,7 @@ export function appendSnapshot(fleet: FleetState, f: number): number {
  * the alias on the newest.
  */
 export function initDrawnVersions(fleet: FleetState, f: number, version: number, mode: number, published: number): void {
-  const base = slotIndex(fleet, f, 0);
+  const base = slotIndex(f, 0);
   for (let s = 0; s <= published; s++) {
     fleet.setSlotVersion(base + s, version);
     fleet.setSlotMode(base + s, mode);
@@ -151,7 +151,7 @@ export const STALE_AUTO = 4;
 
 /** Which of `f`'s kept versions are not on `latest` (its latest secure version), as STALE_* bits; 0: none. */
 export function staleSlots(fleet: FleetState, f: number, latest: number): number {
-  const base = slotIndex(fleet, f, 0);
+  const base = slotIndex(f, 0);
   const end = base + fleet.publishedCount(f);
   const serving = base + fleet.aliasSlot(f);
   let bits = 0;
@@ -166,7 +166,7 @@ export function staleSlots(fleet: FleetState, f: number, latest: number): number
 
 /** Runtime version of the first kept version of `f` that is effectively Auto and not on `latest`, or -1. */
 export function staleAutoVersion(fleet: FleetState, f: number, latest: number): number {
-  const base = slotIndex(fleet, f, 0);
+  const base = slotIndex(f, 0);
   const end = base + fleet.publishedCount(f);
   for (let i = base; i <= end; i++) {
     if (fleet.slotVersion(i) !== latest && fleet.slotPinned(i) === 0 && fleet.slotMode(i) === MODE_AUTO) return fleet.slotVersion(i);

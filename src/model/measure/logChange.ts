@@ -10,6 +10,6 @@ export function logChange(ctx: ReplicationContext, atMs: number, f: number, acti
   const changes = ctx.changes;
   if (changes === null) return;
   const fleet = ctx.fleet;
-  const qualifier = fleet.slotNumber(slotIndex(fleet, f, fleet.aliasSlot(f)));
+  const qualifier = fleet.slotNumber(slotIndex(f, fleet.aliasSlot(f)));
   changes.record(atMs, f, action, from, to, cause, qualifier, fleet.architecture(f));
 }

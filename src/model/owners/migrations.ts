@@ -53,7 +53,7 @@ export function migrate(ctx: ReplicationContext, f: number, atMs: number): void 
   const { fleet, scenario } = ctx;
   const architectures = scenario.fleet.architectures;
   const next = architectures.length > 1 ? architectures[fleet.architecture(f) === 0 ? 1 : 0]!.name : architectures[0]!.name;
-  const latest = slotIndex(fleet, f, SLOT_LATEST);
+  const latest = slotIndex(f, SLOT_LATEST);
   const mode = effectiveMode(fleet, latest);
   const call = updateFunctionConfiguration(
     { FunctionName: functionName(f), Architectures: [next] },

@@ -82,7 +82,7 @@ export function rollBack(ctx: ReplicationContext, f: number, ep: ExposureEpisode
   }
   if (fleet.hasAlias(f) === 1 && fleet.aliasSlot(f) > 1) {
     // R14: back to the newest earlier published version that does not run the bad version.
-    const base = slotIndex(fleet, f, 0);
+    const base = slotIndex(f, 0);
     let good = fleet.aliasSlot(f) - 1;
     while (good > 1 && fleet.slotVersion(base + good) === ep.version) good--;
     markRolledBack(ep, atMs, ROLLBACK_ALIAS);
@@ -117,7 +117,7 @@ function arnOf(ctx: ReplicationContext, f: number, version: number): string {
 export function putConfig(ctx: ReplicationContext, f: number, slot: number, mode: number, version: number): void {
   const { fleet, scenario } = ctx;
   const region = scenario.fleet.regions[fleet.region(f)]!.name;
-  const number = fleet.slotNumber(slotIndex(fleet, f, slot));
+  const number = fleet.slotNumber(slotIndex(f, slot));
   const result = putRuntimeManagementConfig(
     {
       FunctionName: functionName(f),
@@ -156,7 +156,7 @@ export function pin(ctx: ReplicationContext, f: number, atMs: number): void {
  */
 export function unpin(ctx: ReplicationContext, f: number, atMs: number): void {
   const { fleet } = ctx;
-  const base = slotIndex(fleet, f, 0);
+  const base = slotIndex(f, 0);
   let slot = -1;
   for (let s = 0; s <= fleet.publishedCount(f); s++) if (fleet.slotPinned(base + s) === 1) slot = s;
   if (slot < 0) return;

@@ -10,7 +10,7 @@ import { isStaleOn, latestFor, setMode, switchVersion } from './switchVersion.js
 /** Re-reads the serving slot into the live mirrors. */
 export function syncLive(ctx: ReplicationContext, f: number, atMs: number, action: number, cause: number, gradual: boolean): void {
   const fleet = ctx.fleet;
-  const i = slotIndex(fleet, f, fleet.aliasSlot(f));
+  const i = slotIndex(f, fleet.aliasSlot(f));
   setMode(ctx, f, effectiveMode(fleet, i), atMs);
   switchVersion(ctx, f, fleet.slotVersion(i), atMs, action, cause, gradual);
 }
@@ -20,7 +20,7 @@ export function setSlotVersion(
   ctx: ReplicationContext, f: number, slot: number, to: number, atMs: number, action: number, cause: number, gradual: boolean,
 ): void {
   const fleet = ctx.fleet;
-  const i = slotIndex(fleet, f, slot);
+  const i = slotIndex(f, slot);
   ctx.versionStaleness.refresh(i, atMs, isStaleOn(ctx, f, to));
   fleet.setSlotVersion(i, to);
   if (slot === fleet.aliasSlot(f)) syncLive(ctx, f, atMs, action, cause, gradual);
@@ -29,7 +29,7 @@ export function setSlotVersion(
 /** Pins (Manual with the slot's runtime version's ARN) or unpins slot `slot` (R12, R17). */
 export function setSlotPinned(ctx: ReplicationContext, f: number, slot: number, pinned: boolean, atMs: number): void {
   const fleet = ctx.fleet;
-  const i = slotIndex(fleet, f, slot);
+  const i = slotIndex(f, slot);
   ctx.versionStaleness.refresh(i, atMs, isStaleOn(ctx, f, fleet.slotVersion(i)));
   fleet.setSlotPinned(i, pinned ? 1 : 0);
   if (slot === fleet.aliasSlot(f)) setMode(ctx, f, effectiveMode(fleet, i), atMs);
@@ -38,7 +38,7 @@ export function setSlotPinned(ctx: ReplicationContext, f: number, slot: number, 
 /** Sets slot `slot`'s configured mode (the owner's PutRuntimeManagementConfig, R17). */
 export function setSlotMode(ctx: ReplicationContext, f: number, slot: number, mode: number, atMs: number): void {
   const fleet = ctx.fleet;
-  const i = slotIndex(fleet, f, slot);
+  const i = slotIndex(f, slot);
   ctx.versionStaleness.refresh(i, atMs, isStaleOn(ctx, f, fleet.slotVersion(i)));
   fleet.setSlotMode(i, mode);
   if (slot === fleet.aliasSlot(f)) setMode(ctx, f, effectiveMode(fleet, i), atMs);
@@ -63,7 +63,7 @@ export function publishAndRedirect(ctx: ReplicationContext, f: number, atMs: num
     removePublishedSlot(fleet, f, victim);
   }
   const slot = appendSnapshot(fleet, f);
-  const i = slotIndex(fleet, f, slot);
+  const i = slotIndex(f, slot);
   ctx.versionStaleness.refresh(i, atMs, isStaleOn(ctx, f, fleet.slotVersion(i)));
   redirectAlias(ctx, f, slot, atMs, action, cause);
 }
@@ -71,7 +71,7 @@ export function publishAndRedirect(ctx: ReplicationContext, f: number, atMs: num
 /** Re-evaluates every kept version's staleness after the latest secure version changed (to `latest`). */
 export function refreshSlots(ctx: ReplicationContext, f: number, atMs: number, latest = latestFor(ctx, f)): void {
   const fleet = ctx.fleet;
-  const base = slotIndex(fleet, f, 0);
+  const base = slotIndex(f, 0);
   const end = base + fleet.publishedCount(f);
   for (let i = base; i <= end; i++) ctx.versionStaleness.refresh(i, atMs, fleet.slotVersion(i) !== latest);
 }

@@ -19,7 +19,7 @@ export function closeAtHorizon(ctx: ReplicationContext): void {
   closeEpisodesAtHorizon(ctx);
   for (let f = 0; f < fleet.size; f++) {
     staleness.book(f, horizonMs, false);
-    const base = slotIndex(fleet, f, 0);
+    const base = slotIndex(f, 0);
     for (let i = base; i <= base + fleet.publishedCount(f); i++) ctx.versionStaleness.refresh(i, horizonMs, false);
     bookExpiry(ctx, f, fleet.version(f), horizonMs);
     const ladder = versions.byRuntime[fleet.runtime(f)]!;

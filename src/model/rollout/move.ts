@@ -36,7 +36,7 @@ export function onPendingMove(ctx: ReplicationContext, f: number, atMs: number):
 export function ownerUpdate(ctx: ReplicationContext, f: number, atMs: number, how: number, publish: boolean): void {
   const fleet = ctx.fleet;
   clearPendingMove(ctx, f);
-  const latestSlot = slotIndex(fleet, f, SLOT_LATEST);
+  const latestSlot = slotIndex(f, SLOT_LATEST);
   if (effectiveMode(fleet, latestSlot) === MODE_MANUAL) return; // R9: a Manual version is never moved
   const target = latestFor(ctx, f);
   if (fleet.slotVersion(latestSlot) !== target) setSlotVersion(ctx, f, SLOT_LATEST, target, atMs, ACTION_MOVE, how, false);
@@ -49,7 +49,7 @@ export function lambdaUpdate(ctx: ReplicationContext, f: number, atMs: number, h
   const fleet = ctx.fleet;
   clearPendingMove(ctx, f);
   const target = latestFor(ctx, f);
-  const base = slotIndex(fleet, f, 0);
+  const base = slotIndex(f, 0);
   const count = fleet.publishedCount(f);
   for (let slot = 0; slot <= count; slot++) {
     const i = base + slot;

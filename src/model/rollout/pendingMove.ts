@@ -25,7 +25,7 @@ const expMs = (u: number, ratePerMs: number): number => Math.ceil(-Math.log1p(-u
 function ownerCanMove(ctx: ReplicationContext, f: number, stale: number): boolean {
   const fleet = ctx.fleet;
   if ((stale & (STALE_LATEST | STALE_SERVING)) === 0 || fleet.held(f) === 1) return false;
-  return effectiveMode(fleet, slotIndex(fleet, f, SLOT_LATEST)) !== MODE_MANUAL; // R9
+  return effectiveMode(fleet, slotIndex(f, SLOT_LATEST)) !== MODE_MANUAL; // R9
 }
 
 /** The owner's next change after `fromMs`, keyed by `key`: [atMs, how]; Infinity if none. */

@@ -78,13 +78,13 @@ describe('FleetState', () => {
       for (let f = 0; f < n; f++) {
         expect(fleet.add()).toBe(f);
         FUNCTION_FIELDS.forEach((field, k) => set(fleet, field, f, valueFor(k, f)));
-        for (let s = 0; s < fleet.versionSlots; s++) SLOT_FIELDS.forEach((field, k) => set(fleet, field, slotIndex(fleet, f, s), valueFor(100 + k, f, s)));
+        for (let s = 0; s < fleet.versionSlots; s++) SLOT_FIELDS.forEach((field, k) => set(fleet, field, slotIndex(f, s), valueFor(100 + k, f, s)));
       }
       const check = (id: (f: number) => number): void => {
         for (let f = 0; f < n; f++) {
           FUNCTION_FIELDS.forEach((field, k) => expect(get(fleet, field, id(f)), `${field} of ${f}`).toBe(valueFor(k, f)));
           for (let s = 0; s < fleet.versionSlots; s++) {
-            SLOT_FIELDS.forEach((field, k) => expect(get(fleet, field, slotIndex(fleet, id(f), s)), `${field} of ${f}/${s}`).toBe(valueFor(100 + k, f, s)));
+            SLOT_FIELDS.forEach((field, k) => expect(get(fleet, field, slotIndex(id(f), s)), `${field} of ${f}/${s}`).toBe(valueFor(100 + k, f, s)));
           }
         }
       };
@@ -102,7 +102,7 @@ describe('FleetState', () => {
     expect(fleet.pendingAtMs(f)).toBe(Number.POSITIVE_INFINITY);
     expect(fleet.pendingTimerSeq(f)).toBe(-1);
     expect(fleet.previousVersion(f)).toBe(0xffff);
-    for (let s = 0; s < fleet.versionSlots; s++) expect(fleet.slotStaleSinceMs(slotIndex(fleet, f, s))).toBeNaN();
+    for (let s = 0; s < fleet.versionSlots; s++) expect(fleet.slotStaleSinceMs(slotIndex(f, s))).toBeNaN();
     expect(fleet.version(f)).toBe(0);
   });
 

@@ -15,7 +15,7 @@ function fleetOf(rows: readonly (readonly [region: number, runtime: number, pack
     fleet.setRuntime(f, runtime);
     fleet.setPackageType(f, packageType);
     fleet.setInvocationsPerDay(f, 100 + f);
-    for (let s = 0; s < fleet.versionSlots; s++) fleet.setSlotNumber(slotIndex(fleet, f, s), 10 * f + s);
+    for (let s = 0; s < fleet.versionSlots; s++) fleet.setSlotNumber(slotIndex(f, s), 10 * f + s);
   });
   return fleet;
 }
@@ -37,7 +37,7 @@ describe('permuteFleet', () => {
     expect(ids.map((f) => fleet.runtime(f))).toEqual([0, 1, 0]);
     expect(ids.map((f) => fleet.invocationsPerDay(f))).toEqual([102, 101, 100]);
     const k = fleet.versionSlots;
-    expect(ids.flatMap((f) => Array.from({ length: k }, (_, s) => fleet.slotNumber(slotIndex(fleet, f, s))))).toEqual([20, 21, 22, 10, 11, 12, 0, 1, 2]);
+    expect(ids.flatMap((f) => Array.from({ length: k }, (_, s) => fleet.slotNumber(slotIndex(f, s))))).toEqual([20, 21, 22, 10, 11, 12, 0, 1, 2]);
     // Fields set by add() travel too.
     expect(Number.isNaN(fleet.staleSinceMs(0))).toBe(true);
     expect(fleet.previousVersion(2)).toBe(0xffff);

@@ -30,11 +30,11 @@ describe('setFunctionVersions: a function from data (an inventory)', () => {
       aliasNumber: 7,
     });
     expect(fleet.publishedCount(f)).toBe(3);
-    expect(fleet.slotNumber(slotIndex(fleet, f, fleet.aliasSlot(f)))).toBe(7);
+    expect(fleet.slotNumber(slotIndex(f, fleet.aliasSlot(f)))).toBe(7);
     expect(fleet.version(f)).toBe(2); // the alias's version serves
     expect(fleet.mode(f)).toBe(MODE_MANUAL); // pinned: effectively Manual (R12)
     expect(fleet.nextNumber(f)).toBe(8); // Lambda never reuses a number
-    expect(fleet.slotMode(slotIndex(fleet, f, 0))).toBe(MODE_FUNCTION_UPDATE);
+    expect(fleet.slotMode(slotIndex(f, 0))).toBe(MODE_FUNCTION_UPDATE);
   });
 
   it('refuses data Lambda could not hold: too many versions, an alias on a deleted version, numbers not increasing', () => {
