@@ -7,7 +7,7 @@
  */
 import type { ChangeRows, ChangeSink } from '../model/measure/changeLog.js';
 import type { ChunkSource } from '../output/rowChunks.js';
-import { createSpill, readSpill, type SpillFormat } from './columnSpill.js';
+import { createSpill, readSpill, type SpillColumns, type SpillFormat } from './columnSpill.js';
 
 const CHANGE_SPILL = {
   magic: 'LRSCHANG',
@@ -15,7 +15,7 @@ const CHANGE_SPILL = {
     atMs: Float64Array, functionId: Int32Array, action: Uint8Array, fromVersion: Uint16Array,
     toVersion: Uint16Array, cause: Uint8Array, qualifier: Uint16Array, architecture: Uint8Array,
   },
-} satisfies SpillFormat<Record<string, Int32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor | Float64ArrayConstructor>>;
+} satisfies SpillFormat<SpillColumns>;
 
 /** Opens `path` for writing; returns the sink and a function that closes the file and gives the row count. */
 export function createChangeSpill(path: string): { sink: ChangeSink; close: () => number } {

@@ -7,12 +7,16 @@
  *   then        chunks, each: row count n (uint32 LE), 4 bytes zero, then the table's
  *               columns in their order, each n entries of its type, padded to 8 bytes
  */
-import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { writeAll } from '../common/atomicFile.js';
 
 type Typed = Int32Array | Uint16Array | Uint8Array | Float64Array;
 type TypedCtor = Int32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor | Float64ArrayConstructor;
 
-export interface SpillFormat<C extends Record<string, TypedCtor>> {
+/** A spilled table's columns by name: the typed array each is stored as. */
+export type SpillColumns = Record<string, TypedCtor>;
+
+export interface SpillFormat<C extends SpillColumns> {
   /** Eight latin-1 characters at the start of the file. */
   readonly magic: string;
   /** The columns, in file order, by name. */
@@ -25,23 +29,19 @@ type ViewOf<T, B extends ArrayBufferLike> = T extends Int32ArrayConstructor ? In
   : Float64Array<B>;
 
 /** One chunk: its row count and a column of each type named by the format (read back: views of an ArrayBuffer). */
-export type SpillChunk<C extends Record<string, TypedCtor>, B extends ArrayBufferLike = ArrayBuffer> =
+export type SpillChunk<C extends SpillColumns, B extends ArrayBufferLike = ArrayBuffer> =
   { readonly length: number } & { readonly [K in keyof C]: ViewOf<C[K], B> };
 
 const align8 = (n: number): number => (n + 7) & ~7;
 
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
-}
-
-function magicOf(format: SpillFormat<Record<string, TypedCtor>>): Buffer {
+function magicOf(format: SpillFormat<SpillColumns>): Buffer {
   const magic = Buffer.from(format.magic, 'latin1');
   if (magic.length !== 8) throw new Error(`spill format: the magic must be 8 characters, got ${format.magic}`);
   return magic;
 }
 
 /** Opens `path` for writing chunks; `close` closes the file and gives the row count. */
-export function createSpill<C extends Record<string, TypedCtor>>(path: string, format: SpillFormat<C>): {
+export function createSpill<C extends SpillColumns>(path: string, format: SpillFormat<C>): {
   write: (chunk: SpillChunk<C, ArrayBufferLike>) => void;
   close: () => number;
 } {
@@ -72,7 +72,7 @@ export function createSpill<C extends Record<string, TypedCtor>>(path: string, f
 }
 
 /** The chunks of a spill file in order; each chunk's columns are views of one buffer read for it. */
-export function* readSpill<C extends Record<string, TypedCtor>>(path: string, format: SpillFormat<C>): Generator<SpillChunk<C>> {
+export function* readSpill<C extends SpillColumns>(path: string, format: SpillFormat<C>): Generator<SpillChunk<C>> {
   const names = Object.keys(format.columns);
   const ctors = names.map((name) => format.columns[name]!);
   const rowBytes = ctors.map((C) => C.BYTES_PER_ELEMENT);

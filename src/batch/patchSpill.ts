@@ -6,12 +6,12 @@
  */
 import type { PatchSink } from '../model/measure/patchLog.js';
 import type { PatchChunkSource } from '../output/patchChunks.js';
-import { createSpill, readSpill, type SpillFormat } from './columnSpill.js';
+import { createSpill, readSpill, type SpillColumns, type SpillFormat } from './columnSpill.js';
 
 const PATCH_SPILL = {
   magic: 'LRSPATCH',
   columns: { functionId: Int32Array, version: Uint16Array, publishedMs: Float64Array, patchedMs: Float64Array, how: Uint8Array, mode: Uint8Array },
-} satisfies SpillFormat<Record<string, Int32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor | Float64ArrayConstructor>>;
+} satisfies SpillFormat<SpillColumns>;
 
 /** Opens `path` for writing; returns the sink and a function that closes the file and gives the row count. */
 export function createPatchSpill(path: string): { sink: PatchSink; close: () => number } {
