@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ReplicationContext } from './context.js';
-import { F32_INVOCATIONS, F64_CREATED, U16_QUALIFIER0, U8_ARCHITECTURE, U8_ARCHITECTURE0, U8_CONFIGURED_MODE, U8_HAS_ALIAS, U8_PACKAGE_TYPE, U8_REGION, U8_RUNTIME } from './fleet/fleetLayout.js';
+import { F32, F64, U16, U8 } from './fleet/fleetLayout.js';
 import { generateInitStartEvents } from './logs/initStartLog.js';
 import { deprecatedRuntimeAtHorizon } from './measure/deprecatedRuntime.js';
 import type { TechnicalLag } from './measure/technicalLag.js';
@@ -69,14 +69,14 @@ export function packResult(
   const changes = ctx.changes?.finish() ?? null;
   const initStartFunctions = initStartSample !== undefined
     ? {
-        region: fleet.u8Column(U8_REGION, n),
-        architecture: fleet.u8Column(U8_ARCHITECTURE, n),
-        runtime: fleet.u8Column(U8_RUNTIME, n),
-        hasAlias: fleet.u8Column(U8_HAS_ALIAS, n),
-        qualifier: fleet.u16Column(U16_QUALIFIER0, n),
-        architecture0: fleet.u8Column(U8_ARCHITECTURE0, n),
-        invocationsPerDay: fleet.f32Column(F32_INVOCATIONS, n),
-        createdMs: fleet.f64Column(F64_CREATED, n),
+        region: fleet.u8Column(U8.REGION, n),
+        architecture: fleet.u8Column(U8.ARCHITECTURE, n),
+        runtime: fleet.u8Column(U8.RUNTIME, n),
+        hasAlias: fleet.u8Column(U8.HAS_ALIAS, n),
+        qualifier: fleet.u16Column(U16.QUALIFIER0, n),
+        architecture0: fleet.u8Column(U8.ARCHITECTURE0, n),
+        invocationsPerDay: fleet.f32Column(F32.INVOCATIONS, n),
+        createdMs: fleet.f64Column(F64.CREATED, n),
         count: n,
       }
     : null;
@@ -92,11 +92,11 @@ export function packResult(
     timeseries,
     patches: patchLog.rows,
     functions: {
-      region: fleet.u8Column(U8_REGION, n),
-      architecture: fleet.u8Column(U8_ARCHITECTURE, n),
-      runtime: fleet.u8Column(U8_RUNTIME, n),
-      packageType: fleet.u8Column(U8_PACKAGE_TYPE, n),
-      mode: fleet.u8Column(U8_CONFIGURED_MODE, n),
+      region: fleet.u8Column(U8.REGION, n),
+      architecture: fleet.u8Column(U8.ARCHITECTURE, n),
+      runtime: fleet.u8Column(U8.RUNTIME, n),
+      packageType: fleet.u8Column(U8.PACKAGE_TYPE, n),
+      mode: fleet.u8Column(U8.CONFIGURED_MODE, n),
     },
     survival: { binMs: survival.binMs, patched: survival.patched, censored: survival.censored },
     totals,

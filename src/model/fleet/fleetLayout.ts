@@ -18,36 +18,50 @@
  * `retain: 3`.
  */
 
+/*
+ * The offsets are const enums, so that the compiler writes them into the accessors as
+ * literals: an imported constant costs each accessor a module-variable load and a hole check,
+ * which made V8 count the accessors against the inlining budget of the model's hot functions
+ * (docs/performance.md, "Small accessors").
+ */
 /** Float64 fields: index within the record's Float64 words. */
-export const F64_STALE_SINCE = 0;
-export const F64_PENDING_TIMER_SEQ = 1;
-export const F64_PENDING_AT = 2;
-export const F64_CREATED = 3;
-export const F64_VERSION_SINCE = 4;
+export const enum F64 {
+  STALE_SINCE = 0,
+  PENDING_TIMER_SEQ = 1,
+  PENDING_AT = 2,
+  CREATED = 3,
+  VERSION_SINCE = 4,
+}
 /** Float32 fields: index within the record's Float32 words (byte 40 on). */
-export const F32_CHANGE_RATE = 10;
-export const F32_INVOCATIONS = 11;
+export const enum F32 {
+  CHANGE_RATE = 10,
+  INVOCATIONS = 11,
+}
 /** Uint16 fields: index within the record's Uint16 words (byte 48 on). */
-export const U16_VERSION = 24;
-export const U16_PREVIOUS_VERSION = 25;
-export const U16_HIGHEST_RANK = 26;
-export const U16_NEXT_NUMBER = 27;
-export const U16_QUALIFIER0 = 28;
+export const enum U16 {
+  VERSION = 24,
+  PREVIOUS_VERSION = 25,
+  HIGHEST_RANK = 26,
+  NEXT_NUMBER = 27,
+  QUALIFIER0 = 28,
+}
 /** Uint8 fields: byte within the record (byte 58 on). */
-export const U8_PUBLISHED_COUNT = 58;
-export const U8_ALIAS_SLOT = 59;
-export const U8_WAITING_CHANGE = 60;
-export const U8_ARCHITECTURE0 = 61;
-export const U8_REGION = 62;
-export const U8_ARCHITECTURE = 63;
-export const U8_RUNTIME = 64;
-export const U8_PACKAGE_TYPE = 65;
-export const U8_MODE = 66;
-export const U8_CONFIGURED_MODE = 67;
-export const U8_HAS_ALIAS = 68;
-export const U8_HELD = 69;
-export const U8_PENDING_HOW = 70;
-export const U8_LAST_HOW = 71;
+export const enum U8 {
+  PUBLISHED_COUNT = 58,
+  ALIAS_SLOT = 59,
+  WAITING_CHANGE = 60,
+  ARCHITECTURE0 = 61,
+  REGION = 62,
+  ARCHITECTURE = 63,
+  RUNTIME = 64,
+  PACKAGE_TYPE = 65,
+  MODE = 66,
+  CONFIGURED_MODE = 67,
+  HAS_ALIAS = 68,
+  HELD = 69,
+  PENDING_HOW = 70,
+  LAST_HOW = 71,
+}
 
 /** Bytes of the function part; the slots follow. */
 export const FUNCTION_PART_BYTES = 72;
@@ -55,13 +69,15 @@ export const FUNCTION_PART_BYTES = 72;
 export const SLOT_BYTES = 14;
 
 /**
- * A slot is named by one integer, `f × SLOT_INDEX_SPAN + slot` (slotIndex in
+ * A slot is named by one integer, `f × SlotIndex.SPAN + slot` (slotIndex in
  * functionVersions.ts), so that the function and the slot come back with a shift and a mask.
  * `retain` is at most 16, so 17 slots fit.
  */
-export const SLOT_INDEX_BITS = 5;
-export const SLOT_INDEX_SPAN = 1 << SLOT_INDEX_BITS;
-export const SLOT_INDEX_MASK = SLOT_INDEX_SPAN - 1;
+export const enum SlotIndex {
+  BITS = 5,
+  SPAN = 1 << BITS,
+  MASK = SPAN - 1,
+}
 
 export interface RecordLayout {
   /** Bytes per record (a multiple of 8). */
@@ -75,8 +91,8 @@ export interface RecordLayout {
 }
 
 export function recordLayout(versionSlots: number): RecordLayout {
-  if (!(Number.isInteger(versionSlots) && versionSlots >= 1 && versionSlots <= SLOT_INDEX_SPAN)) {
-    throw new RangeError(`fleet: ${versionSlots} version slots per function; 1 to ${SLOT_INDEX_SPAN} fit a record`);
+  if (!(Number.isInteger(versionSlots) && versionSlots >= 1 && versionSlots <= SlotIndex.SPAN)) {
+    throw new RangeError(`fleet: ${versionSlots} version slots per function; 1 to ${SlotIndex.SPAN} fit a record`);
   }
   const k = versionSlots;
   const base = FUNCTION_PART_BYTES;

@@ -16,10 +16,7 @@
  * the alias points to (0 = no alias: `$LATEST` serves). `version` and `mode` mirror the
  * serving slot (its runtime version and effective mode), for the hot path.
  */
-import {
-  F32_CHANGE_RATE, F32_INVOCATIONS, F64_CREATED, F64_PENDING_AT, F64_PENDING_TIMER_SEQ, F64_STALE_SINCE, F64_VERSION_SINCE, U16_HIGHEST_RANK, U16_NEXT_NUMBER, U16_PREVIOUS_VERSION, U16_QUALIFIER0, U16_VERSION, U8_ALIAS_SLOT, U8_ARCHITECTURE, U8_ARCHITECTURE0, U8_CONFIGURED_MODE, U8_HAS_ALIAS, U8_HELD, U8_LAST_HOW, U8_MODE, U8_PACKAGE_TYPE, U8_PENDING_HOW, U8_PUBLISHED_COUNT, U8_REGION, U8_RUNTIME, U8_WAITING_CHANGE,
-  recordLayout, SLOT_INDEX_BITS, SLOT_INDEX_MASK, SLOT_INDEX_SPAN, type RecordLayout,
-} from './fleetLayout.js';
+import { F32, F64, recordLayout, SlotIndex, U16, U8, type RecordLayout } from './fleetLayout.js';
 
 export const MODE_AUTO = 0;
 export const MODE_FUNCTION_UPDATE = 1;
@@ -77,6 +74,12 @@ export class FleetState {
   private readonly stride32: number;
   private readonly stride16: number;
   private readonly stride8: number;
+  // The slot fields' offsets (layout), held here so that a slot accessor reads one property, not two.
+  private readonly slotStaleSince64: number;
+  private readonly slotVersion16: number;
+  private readonly slotNumber16: number;
+  private readonly slotMode8: number;
+  private readonly slotPinned8: number;
 
   constructor(capacity: number, retain = 3) {
     this.versionSlots = retain + 1;
@@ -86,6 +89,11 @@ export class FleetState {
     this.stride32 = stride / 4;
     this.stride16 = stride / 2;
     this.stride8 = stride;
+    this.slotStaleSince64 = this.layout.slotStaleSince64;
+    this.slotVersion16 = this.layout.slotVersion16;
+    this.slotNumber16 = this.layout.slotNumber16;
+    this.slotMode8 = this.layout.slotMode8;
+    this.slotPinned8 = this.layout.slotPinned8;
     this.buffer = new ArrayBuffer(Math.max(16, capacity) * stride);
     this.f64 = new Float64Array(this.buffer);
     this.f32 = new Float32Array(this.buffer);
@@ -105,7 +113,7 @@ export class FleetState {
     this.setPendingTimerSeq(id, NO_TIMER);
     this.setPendingAtMs(id, Number.POSITIVE_INFINITY);
     this.setPreviousVersion(id, 0xffff);
-    for (let s = 0; s < this.versionSlots; s++) this.setSlotStaleSinceMs(id * SLOT_INDEX_SPAN + s, Number.NaN);
+    for (let s = 0; s < this.versionSlots; s++) this.setSlotStaleSinceMs(id * SlotIndex.SPAN + s, Number.NaN);
     return id;
   }
 
@@ -140,147 +148,147 @@ export class FleetState {
     return this.u8[at]! + this.u8[at + this.stride8 - 1]!;
   }
 
-  /** A copy of one Uint8 field for functions 0…n−1 (`field`: a U8_* offset). */
+  /** A copy of one Uint8 field for functions 0…n−1 (`field`: a U8 offset). */
   u8Column(field: number, n: number): Uint8Array {
     return copyColumn(this.u8, this.stride8, field, new Uint8Array(n));
   }
 
-  /** A copy of one Uint16 field for functions 0…n−1 (`field`: a U16_* offset). */
+  /** A copy of one Uint16 field for functions 0…n−1 (`field`: a U16 offset). */
   u16Column(field: number, n: number): Uint16Array {
     return copyColumn(this.u16, this.stride16, field, new Uint16Array(n));
   }
 
-  /** A copy of one Float32 field for functions 0…n−1 (`field`: an F32_* offset). */
+  /** A copy of one Float32 field for functions 0…n−1 (`field`: an F32 offset). */
   f32Column(field: number, n: number): Float32Array {
     return copyColumn(this.f32, this.stride32, field, new Float32Array(n));
   }
 
-  /** A copy of one Float64 field for functions 0…n−1 (`field`: an F64_* offset). */
+  /** A copy of one Float64 field for functions 0…n−1 (`field`: an F64 offset). */
   f64Column(field: number, n: number): Float64Array {
     return copyColumn(this.f64, this.stride64, field, new Float64Array(n));
   }
 
   /** Start of the current stale interval, ms; NaN when not stale. */
-  staleSinceMs(f: number): number { return this.f64[f * this.stride64 + F64_STALE_SINCE]!; }
-  setStaleSinceMs(f: number, value: number): void { this.f64[f * this.stride64 + F64_STALE_SINCE] = value; }
+  staleSinceMs(f: number): number { return this.f64[f * this.stride64 + F64.STALE_SINCE]!; }
+  setStaleSinceMs(f: number, value: number): void { this.f64[f * this.stride64 + F64.STALE_SINCE] = value; }
 
   /** Sequence number of the entity timer of the function's one pending move (EventQueue.setTimer), or NO_TIMER. */
-  pendingTimerSeq(f: number): number { return this.f64[f * this.stride64 + F64_PENDING_TIMER_SEQ]!; }
-  setPendingTimerSeq(f: number, value: number): void { this.f64[f * this.stride64 + F64_PENDING_TIMER_SEQ] = value; }
+  pendingTimerSeq(f: number): number { return this.f64[f * this.stride64 + F64.PENDING_TIMER_SEQ]!; }
+  setPendingTimerSeq(f: number, value: number): void { this.f64[f * this.stride64 + F64.PENDING_TIMER_SEQ] = value; }
 
   /** Time of the pending move, ms (Infinity: none). */
-  pendingAtMs(f: number): number { return this.f64[f * this.stride64 + F64_PENDING_AT]!; }
-  setPendingAtMs(f: number, value: number): void { this.f64[f * this.stride64 + F64_PENDING_AT] = value; }
+  pendingAtMs(f: number): number { return this.f64[f * this.stride64 + F64.PENDING_AT]!; }
+  setPendingAtMs(f: number, value: number): void { this.f64[f * this.stride64 + F64.PENDING_AT] = value; }
 
   /** Creation time, ms. */
-  createdMs(f: number): number { return this.f64[f * this.stride64 + F64_CREATED]!; }
-  setCreatedMs(f: number, value: number): void { this.f64[f * this.stride64 + F64_CREATED] = value; }
+  createdMs(f: number): number { return this.f64[f * this.stride64 + F64.CREATED]!; }
+  setCreatedMs(f: number, value: number): void { this.f64[f * this.stride64 + F64.CREATED] = value; }
 
   /** Since when the live version has been live, ms. */
-  versionSinceMs(f: number): number { return this.f64[f * this.stride64 + F64_VERSION_SINCE]!; }
-  setVersionSinceMs(f: number, value: number): void { this.f64[f * this.stride64 + F64_VERSION_SINCE] = value; }
+  versionSinceMs(f: number): number { return this.f64[f * this.stride64 + F64.VERSION_SINCE]!; }
+  setVersionSinceMs(f: number, value: number): void { this.f64[f * this.stride64 + F64.VERSION_SINCE] = value; }
 
   /** Deploys (Zip) or rebuilds (Image) per ms; 0 for an inactive function. */
-  changeRatePerMs(f: number): number { return this.f32[f * this.stride32 + F32_CHANGE_RATE]!; }
-  setChangeRatePerMs(f: number, value: number): void { this.f32[f * this.stride32 + F32_CHANGE_RATE] = value; }
+  changeRatePerMs(f: number): number { return this.f32[f * this.stride32 + F32.CHANGE_RATE]!; }
+  setChangeRatePerMs(f: number, value: number): void { this.f32[f * this.stride32 + F32.CHANGE_RATE] = value; }
 
   /** Invocations per day. */
-  invocationsPerDay(f: number): number { return this.f32[f * this.stride32 + F32_INVOCATIONS]!; }
-  setInvocationsPerDay(f: number, value: number): void { this.f32[f * this.stride32 + F32_INVOCATIONS] = value; }
+  invocationsPerDay(f: number): number { return this.f32[f * this.stride32 + F32.INVOCATIONS]!; }
+  setInvocationsPerDay(f: number, value: number): void { this.f32[f * this.stride32 + F32.INVOCATIONS] = value; }
 
   /** Runtime version serving live traffic: the alias's published version, or `$LATEST` (R14). Mirror of its slot. */
-  version(f: number): number { return this.u16[f * this.stride16 + U16_VERSION]!; }
-  setVersion(f: number, value: number): void { this.u16[f * this.stride16 + U16_VERSION] = value; }
+  version(f: number): number { return this.u16[f * this.stride16 + U16.VERSION]!; }
+  setVersion(f: number, value: number): void { this.u16[f * this.stride16 + U16.VERSION] = value; }
 
   /** The live version before the last change: what a rollback returns to (R12, R14). */
-  previousVersion(f: number): number { return this.u16[f * this.stride16 + U16_PREVIOUS_VERSION]!; }
-  setPreviousVersion(f: number, value: number): void { this.u16[f * this.stride16 + U16_PREVIOUS_VERSION] = value; }
+  previousVersion(f: number): number { return this.u16[f * this.stride16 + U16.PREVIOUS_VERSION]!; }
+  setPreviousVersion(f: number, value: number): void { this.u16[f * this.stride16 + U16.PREVIOUS_VERSION] = value; }
 
   /** Rank of the newest version the function has ever run: patches are booked once (metrics.md). */
-  highestRank(f: number): number { return this.u16[f * this.stride16 + U16_HIGHEST_RANK]!; }
-  setHighestRank(f: number, value: number): void { this.u16[f * this.stride16 + U16_HIGHEST_RANK] = value; }
+  highestRank(f: number): number { return this.u16[f * this.stride16 + U16.HIGHEST_RANK]!; }
+  setHighestRank(f: number, value: number): void { this.u16[f * this.stride16 + U16.HIGHEST_RANK] = value; }
 
   /** Number the next published version gets (Lambda numbers from 1, never reused). */
-  nextNumber(f: number): number { return this.u16[f * this.stride16 + U16_NEXT_NUMBER]!; }
-  setNextNumber(f: number, value: number): void { this.u16[f * this.stride16 + U16_NEXT_NUMBER] = value; }
+  nextNumber(f: number): number { return this.u16[f * this.stride16 + U16.NEXT_NUMBER]!; }
+  setNextNumber(f: number, value: number): void { this.u16[f * this.stride16 + U16.NEXT_NUMBER] = value; }
 
   /** Serving qualifier at creation (published number, 0 = `$LATEST`): where the INIT_START log starts. */
-  qualifier0(f: number): number { return this.u16[f * this.stride16 + U16_QUALIFIER0]!; }
-  setQualifier0(f: number, value: number): void { this.u16[f * this.stride16 + U16_QUALIFIER0] = value; }
+  qualifier0(f: number): number { return this.u16[f * this.stride16 + U16.QUALIFIER0]!; }
+  setQualifier0(f: number, value: number): void { this.u16[f * this.stride16 + U16.QUALIFIER0] = value; }
 
   /** Kept published versions (slots 1…publishedCount). */
-  publishedCount(f: number): number { return this.u8[f * this.stride8 + U8_PUBLISHED_COUNT]!; }
-  setPublishedCount(f: number, value: number): void { this.u8[f * this.stride8 + U8_PUBLISHED_COUNT] = value; }
+  publishedCount(f: number): number { return this.u8[f * this.stride8 + U8.PUBLISHED_COUNT]!; }
+  setPublishedCount(f: number, value: number): void { this.u8[f * this.stride8 + U8.PUBLISHED_COUNT] = value; }
 
   /** The slot the alias points to (0: none, `$LATEST` serves). */
-  aliasSlot(f: number): number { return this.u8[f * this.stride8 + U8_ALIAS_SLOT]!; }
-  setAliasSlot(f: number, value: number): void { this.u8[f * this.stride8 + U8_ALIAS_SLOT] = value; }
+  aliasSlot(f: number): number { return this.u8[f * this.stride8 + U8.ALIAS_SLOT]!; }
+  setAliasSlot(f: number, value: number): void { this.u8[f * this.stride8 + U8.ALIAS_SLOT] = value; }
 
   /** 1 while an R13 change waits for a rollback pin on `$LATEST` to be lifted. */
-  waitingChange(f: number): number { return this.u8[f * this.stride8 + U8_WAITING_CHANGE]!; }
-  setWaitingChange(f: number, value: number): void { this.u8[f * this.stride8 + U8_WAITING_CHANGE] = value; }
+  waitingChange(f: number): number { return this.u8[f * this.stride8 + U8.WAITING_CHANGE]!; }
+  setWaitingChange(f: number, value: number): void { this.u8[f * this.stride8 + U8.WAITING_CHANGE] = value; }
 
   /** Architecture at creation: where the INIT_START log starts. */
-  architecture0(f: number): number { return this.u8[f * this.stride8 + U8_ARCHITECTURE0]!; }
-  setArchitecture0(f: number, value: number): void { this.u8[f * this.stride8 + U8_ARCHITECTURE0] = value; }
+  architecture0(f: number): number { return this.u8[f * this.stride8 + U8.ARCHITECTURE0]!; }
+  setArchitecture0(f: number, value: number): void { this.u8[f * this.stride8 + U8.ARCHITECTURE0] = value; }
 
   /** Fleet region index. */
-  region(f: number): number { return this.u8[f * this.stride8 + U8_REGION]!; }
-  setRegion(f: number, value: number): void { this.u8[f * this.stride8 + U8_REGION] = value; }
+  region(f: number): number { return this.u8[f * this.stride8 + U8.REGION]!; }
+  setRegion(f: number, value: number): void { this.u8[f * this.stride8 + U8.REGION] = value; }
 
   /** Architecture index. */
-  architecture(f: number): number { return this.u8[f * this.stride8 + U8_ARCHITECTURE]!; }
-  setArchitecture(f: number, value: number): void { this.u8[f * this.stride8 + U8_ARCHITECTURE] = value; }
+  architecture(f: number): number { return this.u8[f * this.stride8 + U8.ARCHITECTURE]!; }
+  setArchitecture(f: number, value: number): void { this.u8[f * this.stride8 + U8.ARCHITECTURE] = value; }
 
   /** Scenario runtime index. */
-  runtime(f: number): number { return this.u8[f * this.stride8 + U8_RUNTIME]!; }
-  setRuntime(f: number, value: number): void { this.u8[f * this.stride8 + U8_RUNTIME] = value; }
+  runtime(f: number): number { return this.u8[f * this.stride8 + U8.RUNTIME]!; }
+  setRuntime(f: number, value: number): void { this.u8[f * this.stride8 + U8.RUNTIME] = value; }
 
   /** PACKAGE_ZIP or PACKAGE_IMAGE. */
-  packageType(f: number): number { return this.u8[f * this.stride8 + U8_PACKAGE_TYPE]!; }
-  setPackageType(f: number, value: number): void { this.u8[f * this.stride8 + U8_PACKAGE_TYPE] = value; }
+  packageType(f: number): number { return this.u8[f * this.stride8 + U8.PACKAGE_TYPE]!; }
+  setPackageType(f: number, value: number): void { this.u8[f * this.stride8 + U8.PACKAGE_TYPE] = value; }
 
   /** Effective update mode of the serving function version (Manual while pinned): mirror of its slot. */
-  mode(f: number): number { return this.u8[f * this.stride8 + U8_MODE]!; }
-  setMode(f: number, value: number): void { this.u8[f * this.stride8 + U8_MODE] = value; }
+  mode(f: number): number { return this.u8[f * this.stride8 + U8.MODE]!; }
+  setMode(f: number, value: number): void { this.u8[f * this.stride8 + U8.MODE] = value; }
 
   /** The mode the function was created with (its `$LATEST`'s configured mode at creation). */
-  configuredMode(f: number): number { return this.u8[f * this.stride8 + U8_CONFIGURED_MODE]!; }
-  setConfiguredMode(f: number, value: number): void { this.u8[f * this.stride8 + U8_CONFIGURED_MODE] = value; }
+  configuredMode(f: number): number { return this.u8[f * this.stride8 + U8.CONFIGURED_MODE]!; }
+  setConfiguredMode(f: number, value: number): void { this.u8[f * this.stride8 + U8.CONFIGURED_MODE] = value; }
 
   /** 1 when traffic goes through an alias to published versions (R14). */
-  hasAlias(f: number): number { return this.u8[f * this.stride8 + U8_HAS_ALIAS]!; }
-  setHasAlias(f: number, value: number): void { this.u8[f * this.stride8 + U8_HAS_ALIAS] = value; }
+  hasAlias(f: number): number { return this.u8[f * this.stride8 + U8.HAS_ALIAS]!; }
+  setHasAlias(f: number, value: number): void { this.u8[f * this.stride8 + U8.HAS_ALIAS] = value; }
 
   /** 1 while the owner holds deploys/rebuilds after a rollback (pin, alias redirect or previous image). */
-  held(f: number): number { return this.u8[f * this.stride8 + U8_HELD]!; }
-  setHeld(f: number, value: number): void { this.u8[f * this.stride8 + U8_HELD] = value; }
+  held(f: number): number { return this.u8[f * this.stride8 + U8.HELD]!; }
+  setHeld(f: number, value: number): void { this.u8[f * this.stride8 + U8.HELD] = value; }
 
   /** Cause of the pending move (HOW_*). */
-  pendingHow(f: number): number { return this.u8[f * this.stride8 + U8_PENDING_HOW]!; }
-  setPendingHow(f: number, value: number): void { this.u8[f * this.stride8 + U8_PENDING_HOW] = value; }
+  pendingHow(f: number): number { return this.u8[f * this.stride8 + U8.PENDING_HOW]!; }
+  setPendingHow(f: number, value: number): void { this.u8[f * this.stride8 + U8.PENDING_HOW] = value; }
 
   /** Cause of the last move (HOW_*). */
-  lastHow(f: number): number { return this.u8[f * this.stride8 + U8_LAST_HOW]!; }
-  setLastHow(f: number, value: number): void { this.u8[f * this.stride8 + U8_LAST_HOW] = value; }
+  lastHow(f: number): number { return this.u8[f * this.stride8 + U8.LAST_HOW]!; }
+  setLastHow(f: number, value: number): void { this.u8[f * this.stride8 + U8.LAST_HOW] = value; }
 
   /** Start of the slot's open stale interval, ms; NaN when not stale. `i`: slotIndex(f, slot). */
-  slotStaleSinceMs(i: number): number { return this.f64[(i >>> SLOT_INDEX_BITS) * this.stride64 + this.layout.slotStaleSince64 + (i & SLOT_INDEX_MASK)]!; }
-  setSlotStaleSinceMs(i: number, value: number): void { this.f64[(i >>> SLOT_INDEX_BITS) * this.stride64 + this.layout.slotStaleSince64 + (i & SLOT_INDEX_MASK)] = value; }
+  slotStaleSinceMs(i: number): number { return this.f64[(i >>> SlotIndex.BITS) * this.stride64 + this.slotStaleSince64 + (i & SlotIndex.MASK)]!; }
+  setSlotStaleSinceMs(i: number, value: number): void { this.f64[(i >>> SlotIndex.BITS) * this.stride64 + this.slotStaleSince64 + (i & SlotIndex.MASK)] = value; }
 
   /** Runtime version of the function version. `i`: slotIndex(f, slot). */
-  slotVersion(i: number): number { return this.u16[(i >>> SLOT_INDEX_BITS) * this.stride16 + this.layout.slotVersion16 + (i & SLOT_INDEX_MASK)]!; }
-  setSlotVersion(i: number, value: number): void { this.u16[(i >>> SLOT_INDEX_BITS) * this.stride16 + this.layout.slotVersion16 + (i & SLOT_INDEX_MASK)] = value; }
+  slotVersion(i: number): number { return this.u16[(i >>> SlotIndex.BITS) * this.stride16 + this.slotVersion16 + (i & SlotIndex.MASK)]!; }
+  setSlotVersion(i: number, value: number): void { this.u16[(i >>> SlotIndex.BITS) * this.stride16 + this.slotVersion16 + (i & SlotIndex.MASK)] = value; }
 
   /** Published version number (0 for `$LATEST`). `i`: slotIndex(f, slot). */
-  slotNumber(i: number): number { return this.u16[(i >>> SLOT_INDEX_BITS) * this.stride16 + this.layout.slotNumber16 + (i & SLOT_INDEX_MASK)]!; }
-  setSlotNumber(i: number, value: number): void { this.u16[(i >>> SLOT_INDEX_BITS) * this.stride16 + this.layout.slotNumber16 + (i & SLOT_INDEX_MASK)] = value; }
+  slotNumber(i: number): number { return this.u16[(i >>> SlotIndex.BITS) * this.stride16 + this.slotNumber16 + (i & SlotIndex.MASK)]!; }
+  setSlotNumber(i: number, value: number): void { this.u16[(i >>> SlotIndex.BITS) * this.stride16 + this.slotNumber16 + (i & SlotIndex.MASK)] = value; }
 
   /** Configured update mode of the function version. `i`: slotIndex(f, slot). */
-  slotMode(i: number): number { return this.u8[(i >>> SLOT_INDEX_BITS) * this.stride8 + this.layout.slotMode8 + (i & SLOT_INDEX_MASK)]!; }
-  setSlotMode(i: number, value: number): void { this.u8[(i >>> SLOT_INDEX_BITS) * this.stride8 + this.layout.slotMode8 + (i & SLOT_INDEX_MASK)] = value; }
+  slotMode(i: number): number { return this.u8[(i >>> SlotIndex.BITS) * this.stride8 + this.slotMode8 + (i & SlotIndex.MASK)]!; }
+  setSlotMode(i: number, value: number): void { this.u8[(i >>> SlotIndex.BITS) * this.stride8 + this.slotMode8 + (i & SlotIndex.MASK)] = value; }
 
   /** 1 while pinned for a rollback (Manual with the runtime version's ARN). `i`: slotIndex(f, slot). */
-  slotPinned(i: number): number { return this.u8[(i >>> SLOT_INDEX_BITS) * this.stride8 + this.layout.slotPinned8 + (i & SLOT_INDEX_MASK)]!; }
-  setSlotPinned(i: number, value: number): void { this.u8[(i >>> SLOT_INDEX_BITS) * this.stride8 + this.layout.slotPinned8 + (i & SLOT_INDEX_MASK)] = value; }
+  slotPinned(i: number): number { return this.u8[(i >>> SlotIndex.BITS) * this.stride8 + this.slotPinned8 + (i & SlotIndex.MASK)]!; }
+  setSlotPinned(i: number, value: number): void { this.u8[(i >>> SlotIndex.BITS) * this.stride8 + this.slotPinned8 + (i & SlotIndex.MASK)] = value; }
 }

@@ -8,7 +8,7 @@
  * time 0): `$LATEST` plus N kept published versions, each with its own runtime version,
  * configured mode and pin, and an alias pointing at one of them by its number.
  */
-import { SLOT_INDEX_SPAN } from './fleetLayout.js';
+import { SlotIndex } from './fleetLayout.js';
 import { MODE_AUTO, MODE_MANUAL, SLOT_LATEST, type FleetState } from './fleetState.js';
 
 /** One function version, as data. `pinned`: a rollback pin (Manual with the runtime version's ARN). */
@@ -35,7 +35,7 @@ export interface FunctionVersionsData {
 
 /** Flat index of slot `slot` of function `f`. */
 export function slotIndex(f: number, slot: number): number {
-  return f * SLOT_INDEX_SPAN + slot;
+  return f * SlotIndex.SPAN + slot;
 }
 
 /** Effective mode of a slot: Manual while pinned, else its configured mode. */

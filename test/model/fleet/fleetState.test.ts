@@ -11,14 +11,16 @@ import { slotIndex } from '../../../src/model/fleet/functionVersions.js';
 
 const BYTES: Record<string, number> = { F64: 8, F32: 4, U16: 2, U8: 1 };
 
-/** [first byte, bytes] of every function field, from the exported offsets. */
+/**
+ * [first byte, bytes] of every function field, from the exported offsets. They are const enums:
+ * the build writes them in as literals, and vitest's transform keeps them as objects (with
+ * reverse mappings, skipped here), which is how they are read.
+ */
 function functionFieldBytes(): [string, number, number][] {
-  return Object.entries(layout)
-    .filter(([name]) => /^(F64|F32|U16|U8)_/.test(name))
-    .map(([name, offset]) => {
-      const width = BYTES[name.split('_')[0]!]!;
-      return [name, (offset as number) * width, width];
-    });
+  const enums = layout as unknown as Record<string, Record<string, string | number>>;
+  return Object.keys(BYTES).flatMap((view) => Object.entries(enums[view]!)
+    .filter((entry): entry is [string, number] => typeof entry[1] === 'number')
+    .map(([name, offset]): [string, number, number] => [`${view}.${name}`, offset * BYTES[view]!, BYTES[view]!]));
 }
 
 const FUNCTION_FIELDS = ['staleSinceMs', 'pendingTimerSeq', 'pendingAtMs', 'createdMs', 'versionSinceMs', 'changeRatePerMs', 'invocationsPerDay',
@@ -109,6 +111,6 @@ describe('FleetState', () => {
   it('copies one field out as a column', () => {
     const fleet = new FleetState(4, 3);
     for (let f = 0; f < 3; f++) fleet.setRegion(fleet.add(), 10 + f);
-    expect([...fleet.u8Column(layout.U8_REGION, 3)]).toEqual([10, 11, 12]);
+    expect([...fleet.u8Column(layout.U8.REGION, 3)]).toEqual([10, 11, 12]);
   });
 });
