@@ -5,8 +5,11 @@
  * `writeFiles` writes output files beside the main thread (outputTask.ts).
  */
 import { move } from 'piscina';
+import { widenInliningBudget } from './inliningBudget.js';
 import { writeOutputFiles, type OutputFilesTask } from './outputTask.js';
 import { simulateUnit, type UnitTask } from './unitTask.js';
+
+widenInliningBudget();
 
 export default function runUnit(task: UnitTask): unknown {
   return move(simulateUnit(task));

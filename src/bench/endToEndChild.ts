@@ -6,8 +6,11 @@
  * `progress` (1) the run writes a progress cell on a SharedArrayBuffer, as a worker does.
  */
 import { simulateReplication } from '../model/simulate.js';
+import { widenInliningBudget } from '../batch/inliningBudget.js';
 import { createProgressCell, progressView } from '../batch/progressCell.js';
 import { benchScenario } from './benchScenario.js';
+
+widenInliningBudget(); // as the worker thread's entry does (src/batch/worker.ts)
 
 const [functions, horizonDays, releaseDays, sampleEveryDays, progress] = process.argv.slice(2).map(Number);
 const scenario = benchScenario({
