@@ -1,5 +1,6 @@
 /**
- * V8's inlining budget, widened for the simulation (docs/performance.md, "Inlining budget").
+ * V8's inlining budget, widened for the simulation (docs/performance.md, "Where the time goes",
+ * "Inlining").
  *
  * TurboFan stops inlining calls into a function it optimises once the callees already inlined
  * there add up to `--max-inlined-bytecode-size-cumulative` bytes of bytecode (920 by default).

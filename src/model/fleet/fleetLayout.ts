@@ -22,7 +22,7 @@
  * The offsets are const enums, so that the compiler writes them into the accessors as
  * literals: an imported constant costs each accessor a module-variable load and a hole check,
  * which made V8 count the accessors against the inlining budget of the model's hot functions
- * (docs/performance.md, "Small accessors").
+ * (docs/performance.md, "Where the time goes", "Inlining").
  */
 /** Float64 fields: index within the record's Float64 words. */
 export const enum F64 {

@@ -149,22 +149,22 @@ export class FleetState {
   }
 
   /** A copy of one Uint8 field for functions 0…n−1 (`field`: a U8 offset). */
-  u8Column(field: number, n: number): Uint8Array {
+  u8Column(field: U8, n: number): Uint8Array {
     return copyColumn(this.u8, this.stride8, field, new Uint8Array(n));
   }
 
   /** A copy of one Uint16 field for functions 0…n−1 (`field`: a U16 offset). */
-  u16Column(field: number, n: number): Uint16Array {
+  u16Column(field: U16, n: number): Uint16Array {
     return copyColumn(this.u16, this.stride16, field, new Uint16Array(n));
   }
 
   /** A copy of one Float32 field for functions 0…n−1 (`field`: an F32 offset). */
-  f32Column(field: number, n: number): Float32Array {
+  f32Column(field: F32, n: number): Float32Array {
     return copyColumn(this.f32, this.stride32, field, new Float32Array(n));
   }
 
   /** A copy of one Float64 field for functions 0…n−1 (`field`: an F64 offset). */
-  f64Column(field: number, n: number): Float64Array {
+  f64Column(field: F64, n: number): Float64Array {
     return copyColumn(this.f64, this.stride64, field, new Float64Array(n));
   }
 
