@@ -21,8 +21,10 @@
 /*
  * The offsets are const enums, so that the compiler writes them into the accessors as
  * literals: an imported constant costs each accessor a module-variable load and a hole check,
- * which made V8 count the accessors against the inlining budget of the model's hot functions
- * (docs/performance.md, "Where the time goes", "Inlining").
+ * which made the setters too big for V8 to inline for free (30 bytes of bytecode against its
+ * limit of 27; 24 now) and the slot accessors bigger (50 bytes; 39 now), so that they used up
+ * the inlining budget of the model's hot functions (docs/performance.md, "Where the time
+ * goes", "Inlining").
  */
 /** Float64 fields: index within the record's Float64 words. */
 export const enum F64 {
