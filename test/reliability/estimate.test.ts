@@ -1,7 +1,7 @@
 /**
  * Resource limits (src/batch/estimate.ts, resources.ts): the estimate is pure and sane on its own, refuses
  * with advice that fits the run, and is within a factor of 2 of what real runs use: the rise
- * of peak RSS of one replication (measured in a child process, after a warm-up), and the
+ * of peak RSS of one replication (the median of five child processes, each after a warm-up), and the
  * bytes of the CSV/NDJSON/JSON files the built CLI writes.
  */
 import { execFileSync } from 'node:child_process';
@@ -160,13 +160,29 @@ describe('the estimate against real runs (factor of 2)', () => {
     expect(ratio, `${what}: estimated ${estimated}, measured ${measured}`).toBeLessThan(2);
   };
 
+  // The rise of peak RSS depends on when V8 happens to collect garbage: one replication of the
+  // example scenario measured 7.6 to 18.5 MB over a dozen runs of the same build. So the estimate
+  // is compared with the median of several runs, each in a fresh process.
+  const MEMORY_RUNS = 5;
+  type Measured = { estimatedBytes: number; peakRiseBytes: number; patchRows: number; estimatedPatchRows: number };
+  const measureOnce = (file: string): Measured => {
+    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'test/reliability/memoryChild.ts', file], { encoding: 'utf8' });
+    return JSON.parse(out.trim().split('\n').pop()!) as Measured;
+  };
+  const median = (xs: number[]): number => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)]!;
+  };
+
   for (const file of [PATCH_HEAVY, EXAMPLE]) {
     it(`memory of one replication: ${file}`, () => {
-      const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'test/reliability/memoryChild.ts', file], { encoding: 'utf8' });
-      const m = JSON.parse(out.trim().split('\n').pop()!) as { estimatedBytes: number; peakRiseBytes: number; patchRows: number; estimatedPatchRows: number };
-      within2(m.estimatedBytes, m.peakRiseBytes, 'peak RSS rise');
+      const runs = Array.from({ length: MEMORY_RUNS }, () => measureOnce(file));
+      const m = runs[0]!;
+      within2(m.estimatedBytes, median(runs.map((r) => r.peakRiseBytes)), `median peak RSS rise of ${MEMORY_RUNS} runs (${runs.map((r) => r.peakRiseBytes).join(', ')})`);
+      // The simulation is deterministic: every run holds the same patch rows.
+      expect(new Set(runs.map((r) => r.patchRows)).size).toBe(1);
       within2(m.estimatedPatchRows, m.patchRows, 'patch rows');
-    }, 60_000);
+    }, 120_000);
   }
 
   const dirs: string[] = [];
