@@ -12,7 +12,8 @@
  *                    the simulation alone, then the whole `run` command (daily samples,
  *                    --no-patches, one worker, every other output and the report)
  *   4. scaling     – time vs functions; 365 d vs 730 d with and without more releases, and
- *                    without releases at doubled sampleEvery; 2 workers vs 1 on 64 units;
+ *                    without releases at doubled sampleEvery; 2 workers vs 1 on 64 units, beside
+ *                    two 1-worker processes side by side (the machine's own ceiling);
  *                    10 M functions (opt-in)
  *   5. overhead    – end-to-end events/s as a share of the bare kernel's; progress cells
  *   6. fleet import – `fleet import` of CLI outputs for 100,000 functions × 5 versions
@@ -22,7 +23,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fleetBytesPerFunction } from '../model/fleet/fleetState.js';
-import { runChild, median } from './childRun.js';
+import { runChild, runChildAsync, median } from './childRun.js';
 import { benchWorkers } from './benchWorkers.js';
 import { benchScenario, benchScenarioText } from './benchScenario.js';
 import { nodeFloorMs, startupMs } from './startup.js';
@@ -134,7 +135,8 @@ row(`${fixedN.toLocaleString('en')} functions, 730 d vs 365 d, releases continue
 }
 {
   // 64 units of a 40,000-function, 180-day fleet (about 0.15 s each), on 1 then 2 threads.
-  const unitScenario = benchScenario({ functions: quick ? 5_000 : 40_000, horizonDays: 180, releaseDays: 180 });
+  const unitScenarioOptions = { functions: quick ? 5_000 : 40_000, horizonDays: 180, releaseDays: 180 };
+  const unitScenario = benchScenario(unitScenarioOptions);
   const one: number[] = [];
   const two: number[] = [];
   let hashes = new Set<string>();
@@ -146,6 +148,15 @@ row(`${fixedN.toLocaleString('en')} functions, 730 d vs 365 d, releases continue
     hashes = new Set([...hashes, a.resultHash, b.resultHash]);
   }
   row('2 workers vs 1 on 64 units', `${(median(one) / median(two)).toFixed(2)}× (${s(median(one))} → ${s(median(two))}; ${hashes.size === 1 ? 'same resultHash' : 'DIFFERENT resultHash'})`, '≥ 1.8×', median(one) / median(two) >= 1.8);
+  // What the machine itself allows: two separate processes, one worker and half the units
+  // each, run side by side share nothing of ours but the cores, their caches and memory.
+  // Each is slower than when it runs alone; 2 ÷ that slowdown is the most two threads can give.
+  const half = [unitScenarioOptions.functions, unitScenarioOptions.horizonDays, unitScenarioOptions.releaseDays, 1, 32];
+  interface Batch { wallMs: number; resultHash: string }
+  const alone = runChild<Batch>('workersChild.js', half).wallMs;
+  const pair = await Promise.all([runChildAsync<Batch>('workersChild.js', half), runChildAsync<Batch>('workersChild.js', half)]);
+  const slowdown = Math.max(...pair.map((b) => b.wallMs)) / alone;
+  row('  two 1-worker processes side by side, 32 units each', `each ${slowdown.toFixed(2)}× slower than alone (${s(alone)} → ${pair.map((b) => s(b.wallMs)).join(', ')}): this machine's ceiling for 2 workers vs 1 is about ${(2 / slowdown).toFixed(2)}×`);
 }
 
 if (tenMillion) {

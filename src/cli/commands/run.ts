@@ -16,7 +16,6 @@ import type { UnitFailureReport } from '../../batch/runBatch.js';
 import { runScenarioBatch } from '../../batch/runScenarioBatch.js';
 import { resolveShard, type Env, type Shard } from '../../batch/shard.js';
 import type { TargetCiSpec } from '../../batch/targetCi.js';
-import { reportFiles } from '../../report/reportFiles.js';
 import { formatScenarioError, loadScenarioFile } from '../../scenario/load.js';
 import { show } from '../../scenario/messages.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
@@ -120,6 +119,10 @@ export async function runCommand(args: RunArgs, io: CliIo, env: Env = process.en
   };
   const handlers = { SIGINT: onSignal('SIGINT'), SIGTERM: onSignal('SIGTERM') };
   let started = process.hrtime.bigint();
+  // The report's modules (vega, arquero: about half a second) load while the workers simulate,
+  // once they have started, instead of before; a shard writes no report.
+  let report: Promise<typeof import('../../report/reportFiles.js')> | null = null;
+  const loadReport = (): Promise<typeof import('../../report/reportFiles.js')> => (report ??= import('../../report/reportFiles.js'));
   const outcome = await runScenarioBatch(
     {
       scenarioFile: args.scenario, scenario, sweep, source, outDir,
@@ -141,6 +144,7 @@ export async function runCommand(args: RunArgs, io: CliIo, env: Env = process.en
       },
       begin: () => {
         started = process.hrtime.bigint();
+        if (shard === null) setImmediate(() => void loadReport().catch(() => undefined)); // after the pool has started; a failure shows when awaited
         process.on('SIGINT', handlers.SIGINT);
         process.on('SIGTERM', handlers.SIGTERM);
         const sigintAfter = Number(env[SIGINT_AFTER_ENV] ?? Number.NaN);
@@ -157,7 +161,7 @@ export async function runCommand(args: RunArgs, io: CliIo, env: Env = process.en
           },
         };
       },
-      lateFiles: reportFiles,
+      lateFiles: async (staging) => (await loadReport()).reportFiles(staging),
       // A large run spends seconds here after the last unit (every output file and the report).
       onWriting: () => {
         if (!args.quiet) io.stderr(`writing ${outDir} (${shard === null ? 'every output file and the report' : `shard ${shard.index}/${shard.count}'s partition`})…\n`);
