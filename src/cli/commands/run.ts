@@ -24,6 +24,8 @@ import { UsageError } from '../usageError.js';
 import { toolVersion } from '../version.js';
 import { headlineOf } from './headline.js';
 
+type ReportModule = typeof import('../../report/reportFiles.js');
+
 export interface RunArgs {
   readonly scenario: string;
   readonly out?: string | undefined;
@@ -121,8 +123,8 @@ export async function runCommand(args: RunArgs, io: CliIo, env: Env = process.en
   let started = process.hrtime.bigint();
   // The report's modules (vega, arquero: about half a second) load while the workers simulate,
   // once they have started, instead of before; a shard writes no report.
-  let report: Promise<typeof import('../../report/reportFiles.js')> | null = null;
-  const loadReport = (): Promise<typeof import('../../report/reportFiles.js')> => (report ??= import('../../report/reportFiles.js'));
+  let report: Promise<ReportModule> | null = null;
+  const loadReport = (): Promise<ReportModule> => (report ??= import('../../report/reportFiles.js'));
   const outcome = await runScenarioBatch(
     {
       scenarioFile: args.scenario, scenario, sweep, source, outDir,
