@@ -193,10 +193,11 @@ export function estimateRun(scenario: Scenario, options: EstimateOptions): RunEs
     // Spilled: one chunk being filled, and one read back by the writers.
     patches: !options.keepPatches ? 0 : options.spillPatches === true ? 2 * PATCH_ROW_BYTES * Math.min(patchRows, PATCH_CHUNK_ROWS) : 2 * PATCH_ROW_BYTES * patchRows,
     timeseries: GROWTH * TIMESERIES_ROW_BYTES * samples * groupsPerSample,
-    // Spilled on one machine (events.ndjson only): one chunk being filled, and one read back by
-    // the writer; the unit that makes the INIT_START log keeps every change.
+    // Spilled on one machine (events.ndjson only): the rows since the last handed-on chunk (at
+    // least a chunk, and up to a sample interval's more: they are sorted at each sample), and
+    // one chunk read back by the writer; the unit that makes the INIT_START log keeps every change.
     changes: options.spillPatches === true && scenario.outputs.initStartLog === null
-      ? 2 * CHANGE_ROW_BYTES * Math.min(changeRows, CHANGE_CHUNK_ROWS)
+      ? 2 * CHANGE_ROW_BYTES * Math.min(changeRows, CHANGE_CHUNK_ROWS + Math.ceil(changeRows / Math.max(1, samples)))
       : GROWTH * CHANGE_ROW_BYTES * changeRows,
     initStart: INIT_START_EVENT_BYTES * initStartEvents,
     exposure: Math.max(1, scenario.releases.length) * regions * architectures * MODE_SLOTS * EXPOSURE_FIELDS.length * 8

@@ -43,6 +43,7 @@ export class EventQueue {
   private readonly timers = new EntityTimers();
   /** Sequence number of the next event or timer scheduled. */
   private seq = 0;
+  private runSeq = -1;
 
   /**
    * @param initialCapacity events the queue holds before it first grows.
@@ -55,6 +56,23 @@ export class EventQueue {
     if ((timerKind & 0xffff) !== timerKind) throw new RangeError(`EventQueue: timerKind must be an integer in 0..65535, got ${timerKind}`);
     this.slots = new SlotTable(initialCapacity);
     this.buckets = new RadixBuckets(initialCapacity, this.slots);
+  }
+
+  /**
+   * During `dispatch`: the sequence number of the event or timer being run, which places it
+   * among everything at the same time (−1 before the first). A thing the caller keeps outside
+   * the queue but orders with it (the model's post-dated moves) compares with this.
+   */
+  get runningSeq(): number {
+    return this.runSeq;
+  }
+
+  /**
+   * Takes the next sequence number without scheduling anything: for a thing the caller keeps
+   * outside the queue but that must stand in the queue's order as if it had been scheduled now.
+   */
+  takeSeq(): number {
+    return this.seq++;
   }
 
   /** Current simulated time in integer milliseconds; starts at 0. */
@@ -163,6 +181,7 @@ export class EventQueue {
         }
         if (timerMs <= endMs && (buckets.size[0] === 0 || timerMs < buckets.last
           || (timerMs === buckets.last && timers.headSeq < (buckets.arena.data[buckets.headOffset() + 3] as number)))) {
+          this.runSeq = timers.headSeq;
           const entity = timers.take();
           this.now = timerMs;
           ran++;
@@ -176,9 +195,11 @@ export class EventQueue {
         const data = buckets.arena.data;
         const kindSlot = data[o + 1] as number;
         const targetGen = data[o + 2] as number;
+        const seq = data[o + 3] as number;
         buckets.takeHead();
         if (!slots.release(slotOf(kindSlot), (targetGen / TWO_POW_32) | 0)) continue; // cancelled
         this.now = atMs;
+        this.runSeq = seq;
         ran++;
         dispatch((kindSlot / SLOT_SPACE) | 0, targetGen | 0, atMs);
       }

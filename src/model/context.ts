@@ -17,6 +17,7 @@ import type { PatchLog } from './measure/patchLog.js';
 import type { StalenessMeter } from './measure/staleness.js';
 import type { VersionStalenessMeter } from './measure/versionStaleness.js';
 import type { SurvivalHistogram } from './measure/survival.js';
+import type { PostDatedMoves } from './rollout/postDatedMoves.js';
 
 export interface ReplicationContext {
   readonly scenario: Scenario;
@@ -74,6 +75,8 @@ export interface ReplicationContext {
     readonly phase2: KeyedUniform;
     readonly lambdaRollback: KeyedUniform;
   };
+  /** Moves kept in the functions' records instead of as timers (rollout/postDatedMoves.ts); null: every move is a timer. */
+  readonly postDated: PostDatedMoves | null;
   /** Owners' migrations (R13): next-arrival draws. */
   readonly migrationStream: RandomStream;
 }

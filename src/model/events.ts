@@ -23,3 +23,11 @@ export const EV_HALT = 9;
 export const EV_MIGRATE = 10;
 /** A release's base image is published, once for every region (R3): target = version. */
 export const EV_BASE_IMAGE = 11;
+
+/** Kinds whose target is a function and whose handler is an owner's or Lambda's action on it (EV_MOVE aside: it is the function's own move). */
+const ACTS_ON_FUNCTION = (1 << EV_FIRST_FAILURE) | (1 << EV_DETECT) | (1 << EV_PIN) | (1 << EV_UNPIN) | (1 << EV_RESUME) | (1 << EV_MIGRATE);
+
+/** True when events of `kind` act on the function named by their target. */
+export function actsOnFunction(kind: number): boolean {
+  return ((ACTS_ON_FUNCTION >>> kind) & 1) === 1;
+}

@@ -17,7 +17,7 @@ import { COMMERCIAL_REGIONS } from './catalog/regions.js';
 import { buildVersionTable, REGION_COUNT, type VersionTable } from './catalog/versionTable.js';
 import { publishedAt, type ReplicationContext } from './context.js';
 import {
-  EV_BASE_IMAGE, EV_CREATE, EV_DETECT, EV_FIRST_FAILURE, EV_HALT, EV_MIGRATE, EV_MOVE, EV_PIN, EV_PUBLISH, EV_RESUME, EV_SAMPLE, EV_UNPIN,
+  actsOnFunction, EV_BASE_IMAGE, EV_CREATE, EV_DETECT, EV_FIRST_FAILURE, EV_HALT, EV_MIGRATE, EV_MOVE, EV_PIN, EV_PUBLISH, EV_RESUME, EV_SAMPLE, EV_UNPIN,
 } from './events.js';
 import { ExposureTracker } from './exposure/exposureTracker.js';
 import { ChangeLog, type ChangeSink } from './measure/changeLog.js';
@@ -39,6 +39,8 @@ import { closeAtHorizon } from './rollout/horizon.js';
 import { deprecationTimes } from './rollout/lifecycle.js';
 import { onPendingMove } from './rollout/move.js';
 import { publishBaseImage, publishInRegion } from './rollout/publish.js';
+import { PostDatedMoves } from './rollout/postDatedMoves.js';
+import { settleAll, settleMoves, settleWindow } from './rollout/settle.js';
 import { VersionStalenessMeter } from './measure/versionStaleness.js';
 import { TechnicalLag } from './measure/technicalLag.js';
 import { packResult } from './packResult.js';
@@ -70,6 +72,14 @@ export interface SimulateOptions {
    * the main thread's progress timer reads (src/batch/progressCell.ts).
    */
   readonly progress?: Float64Array;
+  /**
+   * How functions' pending moves are kept: 'post-dated' (the default) keeps a move that
+   * nothing can pre-empt in the function's record and applies it when the function is next
+   * touched or sampled (rollout/postDatedMoves.ts); 'timers' runs every move as an entity
+   * timer when the clock reaches it. Both give the same model: the same time series, patch
+   * rows (in another order) and totals (floating-point sums up to rounding); tests compare them.
+   */
+  readonly moves?: 'post-dated' | 'timers';
 }
 
 /**
@@ -159,6 +169,7 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
       lambdaRollback: createKeyedUniform(seed, 'lambda.haltRollback', replication),
     },
     migrationStream: createStream(seed, 'owners.migrations', replication),
+    postDated: options.moves === 'timers' ? null : new PostDatedMoves(scenario.sampleEveryMs, scenario.horizonMs),
   };
   placeInitialFleet(ctx);
   for (let f = 0; f < spec.functions; f++) scheduleNextMigration(ctx, f, 0);
@@ -187,8 +198,11 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
   let ran = 0;
   let touched = 0;
   let untilTouch = 0;
-  const events = queue.runUntil(scenario.horizonMs, (kind, target, atMs) => {
+  const postDated = ctx.postDated;
+  const queueEvents = queue.runUntil(scenario.horizonMs, (kind, target, atMs) => {
     ran++;
+    // A handler that touches one function first applies its post-dated moves due before it.
+    if (postDated !== null && actsOnFunction(kind)) settleMoves(ctx, target, atMs, queue.runningSeq);
     switch (kind) {
       case EV_MOVE: {
         if (--untilTouch <= 0) {
@@ -205,10 +219,15 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
         publishInRegion(ctx, Math.floor(target / regionCount), target % regionCount, atMs);
         break;
       case EV_SAMPLE: {
+        // Sample k ends window k of the post-dated moves: those due before it count in it.
+        if (postDated !== null) {
+          settleWindow(ctx, target, atMs, queue.runningSeq);
+          ctx.changes?.seal();
+        }
         groups.sample(target);
         lag.sample(ctx, atMs);
         if (progress !== undefined) {
-          progress[1] = ran;
+          progress[1] = ran + (postDated === null ? 0 : postDated.applied);
           progress[0] = atMs;
         }
         const next = (target + 1) * sampleEveryMs;
@@ -248,7 +267,9 @@ export function simulateReplication(scenario: Scenario, replication: number, opt
   });
 
   if (touched < 0) throw new Error('unreachable: keeps the reads above from being optimised away');
-  // 5. close
+  // 5. close: the post-dated moves due by the horizon first; each counts as an event, as its timer would.
+  settleAll(ctx);
+  const events = queueEvents + (postDated === null ? 0 : postDated.applied);
   closeAtHorizon(ctx);
 
   // 6. pack

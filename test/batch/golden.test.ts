@@ -13,7 +13,9 @@ import { runReplications } from './runReplications.js';
 
 const GOLDEN = {
   'scenarios/python-patch-incompatibility.yaml': 'b0a107032355f7bf5b5ea48d818e8435242b93f8c34ebb034ec3a327703a7b82',
-  'scenarios/default.yaml': 'd723ada700790749a1f3592f4938de570e9a4841dd619fa6263f9525dc85294e',
+  // Post-dated moves (2026-12-02): the same model, with patch rows booked in another order and
+  // stale invocations summed in another order; every headline mean below is unchanged.
+  'scenarios/default.yaml': 'edddfb4c39b7d92b114e4cdf0e878c5b3f78f3e6b55a022fb02027fc8a0c65cb',
 };
 
 type Headline = Record<(typeof HEADLINE_METRICS)[number], number | null>;

@@ -459,3 +459,20 @@ describe('EventQueue against a reference queue', () => {
     expect(q.pending).toBe(0);
   });
 });
+
+describe('EventQueue sequence numbers', () => {
+  it('gives the running event or timer its scheduling sequence number, and takeSeq a number in the same order', () => {
+    const queue = new EventQueue(16, 7);
+    const seen: [number, number][] = [];
+    queue.schedule(5, 1, 10); // seq 0
+    queue.setTimer(5, 3); // seq 1
+    const kept = queue.takeSeq(); // 2: kept outside the queue
+    queue.schedule(4, 1, 11); // seq 3
+    expect(kept).toBe(2);
+    expect(queue.runningSeq).toBe(-1);
+    queue.runUntil(10, (kind, target) => seen.push([target, queue.runningSeq]));
+    // By time, then by sequence number: the timer (entity 3, kind 7) shares the events' numbering.
+    expect(seen).toEqual([[11, 3], [10, 0], [3, 1]]);
+    expect(queue.takeSeq()).toBe(4);
+  });
+});

@@ -45,7 +45,14 @@ export const HOW_NAMES = ['phase1', 'phase2', 'rebuild', 'create', 'initial', 'w
 /** Slot of `$LATEST` among a function's version slots. */
 export const SLOT_LATEST = 0;
 
+/**
+ * The `pendingTimerSeq` field: the sequence number (≥ 0) of the entity timer of the function's
+ * pending move; NO_TIMER when it has no pending move; or `POST_DATED - seq` (≤ POST_DATED) for
+ * a move kept in the record instead of a timer, with the sequence number `seq` the queue gave
+ * it (rollout/postDated.ts).
+ */
 export const NO_TIMER = -1;
+export const POST_DATED = -2;
 
 /** Bytes of a function's record with `retain` published versions kept (fleetLayout.ts). */
 export function fleetBytesPerFunction(retain: number): number {
@@ -172,7 +179,7 @@ export class FleetState {
   staleSinceMs(f: number): number { return this.f64[f * this.stride64 + F64.STALE_SINCE]!; }
   setStaleSinceMs(f: number, value: number): void { this.f64[f * this.stride64 + F64.STALE_SINCE] = value; }
 
-  /** Sequence number of the entity timer of the function's one pending move (EventQueue.setTimer), or NO_TIMER. */
+  /** The function's pending move: its timer's sequence number, NO_TIMER, or POST_DATED − its sequence number (see NO_TIMER). */
   pendingTimerSeq(f: number): number { return this.f64[f * this.stride64 + F64.PENDING_TIMER_SEQ]!; }
   setPendingTimerSeq(f: number, value: number): void { this.f64[f * this.stride64 + F64.PENDING_TIMER_SEQ] = value; }
 

@@ -4,7 +4,7 @@
  * debugging) and the INIT_START log (each new execution environment starts on the version
  * live at its init, R15). Kept only when one of those outputs is asked for.
  *
- * With a sink, rows are handed on in chunks of CHANGE_CHUNK_ROWS as they fill (a worker spills
+ * With a sink, rows are handed on in chunks of at least CHANGE_CHUNK_ROWS as they are sealed (a worker spills
  * them to the work folder), so that memory stays bounded at any fleet size; the INIT_START log
  * needs every change of a function at once, so the one unit that makes it keeps them all.
  */
@@ -33,7 +33,16 @@ export const NO_VERSION = 0xffff;
 
 export const CHANGE_CHUNK_ROWS = 1 << 16;
 
+/**
+ * Rows are recorded in booking order, which is not time order when moves are post-dated
+ * (rollout/postDatedMoves.ts): `seal` sorts the rows recorded since the last seal by time
+ * (rows of the same millisecond keep their booking order). The model seals at each fleet
+ * sample, after which nothing earlier can be booked, and at the end; only sealed rows are
+ * handed to the sink.
+ */
 export class ChangeLog {
+  private sealed = 0;
+
   readonly rows = new GrowableColumns({
     atMs: Float64Array,
     functionId: Int32Array,
@@ -53,16 +62,34 @@ export class ChangeLog {
 
   record(atMs: number, functionId: number, action: number, fromVersion: number, toVersion: number, cause: number, qualifier = 0, architecture = 0): void {
     this.rows.push([atMs, functionId, action, fromVersion, toVersion, cause, qualifier, architecture]);
-    if (this.sink !== null && this.rows.length === CHANGE_CHUNK_ROWS) this.flush();
+  }
+
+  /** Nothing earlier than the rows recorded so far will be recorded: sorts them into place, and hands full chunks on. */
+  seal(): void {
+    const from = this.sealed;
+    const n = this.rows.length - from;
+    const atMs = this.rows.view().atMs;
+    let sorted = true;
+    for (let i = from + 1; i < from + n && sorted; i++) sorted = atMs[i - 1]! <= atMs[i]!;
+    if (!sorted) {
+      const order = new Uint32Array(n);
+      for (let i = 0; i < n; i++) order[i] = i;
+      order.sort((a, b) => atMs[from + a]! - atMs[from + b]! || a - b);
+      this.rows.reorder(from, order);
+    }
+    this.sealed = this.rows.length;
+    if (this.sink !== null && this.sealed >= CHANGE_CHUNK_ROWS) this.flush();
   }
 
   private flush(): void {
     this.sink!({ length: this.rows.length, ...this.rows.view() });
     this.rows.clear();
+    this.sealed = 0;
   }
 
-  /** Ends the log: every row, or null when they went to the sink (the last chunk is handed on here). */
+  /** Ends the log: every row, sorted by time, or null when they went to the sink (the last chunk is handed on here). */
   finish(): ChangeRows | null {
+    this.seal();
     if (this.sink === null) return this.rows.view();
     if (this.rows.length > 0) this.flush();
     return null;

@@ -41,6 +41,14 @@ export class GrowableColumns<C extends Record<string, Ctor>> {
     for (let c = 0; c < values.length; c++) this.cols[c]![i] = values[c]!;
   }
 
+  /** Puts rows from, from + 1, … in the order `order` gives: row from + i gets the row that was at from + order[i]. */
+  reorder(from: number, order: ArrayLike<number>): void {
+    for (const col of this.cols) {
+      const before = col.slice(from, from + order.length);
+      for (let i = 0; i < order.length; i++) col[from + i] = before[order[i]!]!;
+    }
+  }
+
   /** Forgets every row, keeping the capacity (a chunk handed on). */
   clear(): void {
     this.length = 0;

@@ -8,7 +8,7 @@
  * their owners act (R9, R18). Functions that were stale only because of it no longer are.
  */
 import type { ReplicationContext } from '../context.js';
-import { PACKAGE_IMAGE, PACKAGE_ZIP } from '../fleet/fleetState.js';
+import { PACKAGE_IMAGE, PACKAGE_ZIP, POST_DATED } from '../fleet/fleetState.js';
 import { refreshSlots } from './functionVersionOps.js';
 import { clearPendingMove, offerMovesFromNow } from './pendingMove.js';
 import { isStaleOn } from './switchVersion.js';
@@ -24,6 +24,11 @@ function latestSecure(ctx: ReplicationContext, ladder: readonly number[], reache
 
 function onFunction(ctx: ReplicationContext, f: number, atMs: number): void {
   const { fleet, staleness } = ctx;
+  // The halt walks the functions whose latest secure version is the halted one. A halted
+  // release is an incompatible one (halts follow detected failures), so none of them holds a
+  // post-dated move (postDatedMoves.ts): their moves target it, and the publication that
+  // brought it turned theirs into timers (recheckPostDated). Nothing is left to settle first.
+  if (fleet.pendingTimerSeq(f) <= POST_DATED) throw new Error(`internal: function ${f} holds a post-dated move at a halt of its latest version`);
   refreshSlots(ctx, f, atMs);
   const stale = isStaleOn(ctx, f, fleet.version(f));
   if (staleness.isStale(f)) staleness.book(f, atMs, stale);

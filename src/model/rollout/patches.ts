@@ -25,7 +25,9 @@ export function bookPatches(ctx: ReplicationContext, f: number, toRank: number, 
     const publishedMs = reachedFor(ctx, f, v);
     // Not here (yet): if it arrives later, it is patched at its publication (τ = 0).
     if (!(publishedMs <= atMs)) continue;
-    if (ctx.withdrawn[v] === 1 && k < toRank) {
+    // Withdrawn by then (R11): by the halt's time, not by `withdrawn`, because a post-dated
+    // move (postDated.ts) is applied after its own time, perhaps after a later halt.
+    if (ctx.haltedAtMs[v]! <= atMs && k < toRank) {
       patches.append(f, v, publishedMs, Number.NaN, HOW_WITHDRAWN, mode);
       continue;
     }

@@ -12,7 +12,7 @@
  * made later (after an unpin, a hold, a halt) are keyed by (function, second of the draw).
  */
 import type { ReplicationContext } from '../context.js';
-import { HOW_CONFIG, HOW_LAMBDA_ROLLBACK, HOW_PHASE1, HOW_PHASE2, HOW_REBUILD, MODE_MANUAL, NO_TIMER, PACKAGE_IMAGE, SLOT_LATEST } from '../fleet/fleetState.js';
+import { HOW_CONFIG, HOW_LAMBDA_ROLLBACK, HOW_PHASE1, HOW_PHASE2, HOW_REBUILD, MODE_MANUAL, NO_TIMER, PACKAGE_IMAGE, POST_DATED, SLOT_LATEST } from '../fleet/fleetState.js';
 import { effectiveMode, slotIndex, STALE_AUTO, STALE_LATEST, STALE_SERVING, staleAutoVersion, staleSlots } from '../fleet/functionVersions.js';
 import { latestFor } from './switchVersion.js';
 
@@ -82,13 +82,41 @@ export function offerMoves(ctx: ReplicationContext, f: number, publishedMs: numb
 export function setPendingMove(ctx: ReplicationContext, f: number, atMs: number, how: number): void {
   const fleet = ctx.fleet;
   if (atMs === fleet.pendingAtMs(f) && how === fleet.pendingHow(f)) return;
-  // The move is the function's entity timer (EV_MOVE), which replaces any earlier one. A move
-  // after the horizon never runs; it is set just past the horizon so that a draw far beyond it
-  // (a tiny deploy rate, a huge phase-2 delay: not a safe integer) is still a pending move that
-  // blocks redraws, while `pendingAtMs` keeps the true time for comparisons.
-  fleet.setPendingTimerSeq(f, ctx.queue.setTimer(Math.min(atMs, ctx.horizonMs + 1), f));
+  if (canPostDate(ctx, f)) {
+    // Kept in the record, applied when the function is next touched or sampled (postDatedMoves.ts).
+    if (fleet.pendingTimerSeq(f) > NO_TIMER) ctx.queue.cancelTimer(f);
+    fleet.setPendingTimerSeq(f, POST_DATED - ctx.queue.takeSeq());
+    ctx.postDated!.file(f, atMs);
+  } else {
+    // The function's entity timer (EV_MOVE), which replaces any earlier one. A move after the
+    // horizon never runs; it is set just past the horizon so that a draw far beyond it (a tiny
+    // deploy rate, a huge phase-2 delay: not a safe integer) is still a pending move that
+    // blocks redraws, while `pendingAtMs` keeps the true time for comparisons.
+    fleet.setPendingTimerSeq(f, ctx.queue.setTimer(Math.min(atMs, ctx.horizonMs + 1), f));
+  }
   fleet.setPendingAtMs(f, atMs);
   fleet.setPendingHow(f, how);
+}
+
+/**
+ * The latest secure version for `f` changed (a publication reached it): a post-dated move
+ * whose target is now incompatible becomes an entity timer, at the same time, for the same
+ * cause (its target is chosen when it runs: the version just published).
+ */
+export function recheckPostDated(ctx: ReplicationContext, f: number): void {
+  const fleet = ctx.fleet;
+  if (fleet.pendingTimerSeq(f) > POST_DATED || canPostDate(ctx, f)) return;
+  fleet.setPendingTimerSeq(f, ctx.queue.setTimer(Math.min(fleet.pendingAtMs(f), ctx.horizonMs + 1), f));
+}
+
+/**
+ * True when `f`'s next move can be post-dated (postDatedMoves.ts): its target (the latest
+ * secure version) is compatible and the function has no exposure episode.
+ */
+function canPostDate(ctx: ReplicationContext, f: number): boolean {
+  if (ctx.postDated === null) return false;
+  const episodes = ctx.exposure.episodes;
+  return (episodes.size === 0 || !episodes.has(f)) && ctx.incompatibleVersion[latestFor(ctx, f)] === 0;
 }
 
 /**
@@ -141,7 +169,7 @@ export function offerMovesFromNow(ctx: ReplicationContext, f: number, atMs: numb
 /** Forgets `f`'s pending move (it fired, or the function's state changed). */
 export function clearPendingMove(ctx: ReplicationContext, f: number): void {
   const fleet = ctx.fleet;
-  if (fleet.pendingTimerSeq(f) !== NO_TIMER) ctx.queue.cancelTimer(f);
+  if (fleet.pendingTimerSeq(f) > NO_TIMER) ctx.queue.cancelTimer(f); // a post-dated move has nothing to cancel
   fleet.setPendingTimerSeq(f, NO_TIMER);
   fleet.setPendingAtMs(f, Number.POSITIVE_INFINITY);
 }
