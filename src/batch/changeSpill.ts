@@ -1,9 +1,10 @@
 /**
  * The change trace (ChangeLog's sink, behind events.ndjson) spilled to a file chunk by chunk
- * as the model makes it, and read back one chunk at a time: memory holds one chunk (65,536
- * rows, 1.4 MB) whatever the fleet size or horizon, instead of every change of the unit
- * (about 26 million for 1 M functions over a year). The file is a column spill
- * (columnSpill.ts) headed "LRSCHANG".
+ * as the model makes it, and read back one chunk at a time: memory holds the rows booked
+ * since the last chunk was handed on (at least 65,536 rows, 1.4 MB, and at most a sample
+ * interval's more, since the model sorts them by time at each sample) whatever the fleet size
+ * or horizon, instead of every change of the unit (about 26 million for 1 M functions over a
+ * year). The file is a column spill (columnSpill.ts) headed "LRSCHANG".
  */
 import type { ChangeRows, ChangeSink } from '../model/measure/changeLog.js';
 import type { ChunkSource } from '../output/rowChunks.js';
